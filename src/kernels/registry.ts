@@ -1,0 +1,25 @@
+/** The one table of op kernels, keyed by TFLite builtin name. Duplicates are a programming error. */
+import type { Kernel } from './types.js';
+
+// Each group of kernels is listed in one block; keep the lists sorted.
+const KERNELS: Kernel<never>[] = [
+  // -- fully-connected / recurrent / activations group --
+  // -- convolution / pooling / padding group --
+  // -- element-wise arithmetic group --
+  // -- shape / data-movement / reduction group --
+] as Kernel<never>[];
+
+function buildRegistry(kernels: Kernel<never>[]): Map<string, Kernel<unknown>> {
+  const map = new Map<string, Kernel<unknown>>();
+  for (const k of kernels) {
+    if (map.has(k.op)) throw new Error(`kernel registry: ${k.op} is registered twice`);
+    map.set(k.op, k as unknown as Kernel<unknown>);
+  }
+  return map;
+}
+
+export const REGISTRY: ReadonlyMap<string, Kernel<unknown>> = buildRegistry(KERNELS);
+
+export function findKernel(opcode: string): Kernel<unknown> | undefined {
+  return REGISTRY.get(opcode);
+}
