@@ -99,7 +99,7 @@ export function roundingDivideByPOT(x: number, exponent: number): number {
 
 /** MultiplyByQuantizedMultiplier for int32 x (double rounding). shift > 0 is a left shift. */
 export function multiplyByQuantizedMultiplier(x: number, multiplier: number, shift: number): number {
-  const left = shift > 0 ? shift : 0;
+  const left = Math.max(shift, 0);
   const right = shift > 0 ? 0 : -shift;
   return roundingDivideByPOT(saturatingRoundingDoublingHighMul(Math.imul(x, 2 ** left), multiplier), right);
 }
@@ -134,7 +134,7 @@ export function multiplyByQuantizedMultiplierInt64(x: bigint, multiplier: number
 }
 
 export function clamp(x: number, lo: number, hi: number): number {
-  return x < lo ? lo : x > hi ? hi : x;
+  return x < lo ? lo : Math.min(x, hi);
 }
 
 export const INT_RANGES = {

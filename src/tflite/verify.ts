@@ -41,7 +41,9 @@ export function verifyModel(m: TfliteModel): void {
     }
   });
   m.subgraphs.forEach((sg, i) => verifySubGraph(m, sg, i));
-  m.metadata.forEach((md, i) => inRange(md.buffer, m.buffers.length, `metadata[${i}] "${md.name}" buffer`));
+  m.metadata.forEach((md, i) => {
+    inRange(md.buffer, m.buffers.length, `metadata[${i}] "${md.name}" buffer`);
+  });
   m.signatureDefs.forEach((s, i) => {
     inRange(s.subgraphIndex, m.subgraphs.length, `signature_defs[${i}].subgraph_index`);
     const n = m.subgraphs[s.subgraphIndex].tensors.length;
@@ -59,8 +61,12 @@ function inRange(index: number, count: number, where: string): void {
 function verifySubGraph(m: TfliteModel, sg: SubGraph, s: number): void {
   const n = sg.tensors.length;
   sg.tensors.forEach((t, i) => verifyTensor(m, t, `subgraph ${s} tensor #${i} "${t.name}"`));
-  sg.inputs.forEach((t, i) => inRange(t, n, `subgraph ${s} inputs[${i}]`));
-  sg.outputs.forEach((t, i) => inRange(t, n, `subgraph ${s} outputs[${i}]`));
+  sg.inputs.forEach((t, i) => {
+    inRange(t, n, `subgraph ${s} inputs[${i}]`);
+  });
+  sg.outputs.forEach((t, i) => {
+    inRange(t, n, `subgraph ${s} outputs[${i}]`);
+  });
   const available = new Set<number>(sg.inputs);
   sg.tensors.forEach((t, i) => {
     if (t.isVariable || m.buffers[t.buffer].data.byteLength > 0) available.add(i);
@@ -81,7 +87,9 @@ function verifySubGraph(m: TfliteModel, sg: SubGraph, s: number): void {
         );
       }
     });
-    op.intermediates.forEach((t, j) => inRange(t, n, `${where} ${name} intermediates[${j}]`));
+    op.intermediates.forEach((t, j) => {
+      inRange(t, n, `${where} ${name} intermediates[${j}]`);
+    });
     op.outputs.forEach((t, j) => {
       inRange(t, n, `${where} ${name} outputs[${j}]`);
       const prior = producer.get(t);
