@@ -40,7 +40,9 @@ export function verifyModel(m: TfliteModel): void {
       );
     }
   });
-  m.subgraphs.forEach((sg, i) => verifySubGraph(m, sg, i));
+  m.subgraphs.forEach((sg, i) => {
+    verifySubGraph(m, sg, i);
+  });
   m.metadata.forEach((md, i) => {
     inRange(md.buffer, m.buffers.length, `metadata[${i}] "${md.name}" buffer`);
   });
@@ -60,7 +62,9 @@ function inRange(index: number, count: number, where: string): void {
 
 function verifySubGraph(m: TfliteModel, sg: SubGraph, s: number): void {
   const n = sg.tensors.length;
-  sg.tensors.forEach((t, i) => verifyTensor(m, t, `subgraph ${s} tensor #${i} "${t.name}"`));
+  sg.tensors.forEach((t, i) => {
+    verifyTensor(m, t, `subgraph ${s} tensor #${i} "${t.name}"`);
+  });
   sg.inputs.forEach((t, i) => {
     inRange(t, n, `subgraph ${s} inputs[${i}]`);
   });
