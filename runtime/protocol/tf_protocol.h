@@ -5,6 +5,10 @@
  * transport; the server owns one frame buffer. Feed every received byte to
  * tf_proto_server_feed(); complete frames are handled synchronously and the reply goes out
  * through io->write before feed returns.
+ *
+ * Build: compile every .c file in runtime/protocol/ (tf_protocol.c, tf_proto_wire.c) with this
+ * folder on the include path; override TF_PROTO_MAX_PAYLOAD with -D to trade RAM for speed.
+ * RAM: one tf_proto_server_t, about TF_PROTO_MAX_PAYLOAD + 40 bytes.
  */
 #ifndef TF_PROTOCOL_H
 #define TF_PROTOCOL_H
@@ -113,6 +117,9 @@ typedef struct {
   const tf_proto_model_t *model;
   const tf_proto_io_t *io;
   uint32_t invoke_count;
+  /* The ERROR a handler asked for: detail and a static text. */
+  int32_t fault_detail;
+  const char *fault_text;
   /* Receive state: streaming COBS decoder into frame[]. */
   size_t rx_len;
   uint8_t block_left;  /* data bytes still expected in the current COBS block */
