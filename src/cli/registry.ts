@@ -1,0 +1,10 @@
+/** The CLI's commands, one module each. */
+import type { Command } from 'commander';
+import { registerInspectCommand } from './inspect.js';
+import type { CliIO } from './io.js';
+import { registerOpsCommand } from './ops.js';
+import { registerRunCommand } from './run.js';
+
+export type RegisterCommand = (program: Command, io: CliIO) => void;
+
+export const COMMANDS: RegisterCommand[] = [registerInspectCommand, registerRunCommand, registerOpsCommand];
