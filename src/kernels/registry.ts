@@ -1,9 +1,11 @@
 /** The one table of op kernels, keyed by TFLite builtin name. Duplicates are a programming error. */
+import { fullyConnected } from './fully-connected.js';
 import type { Kernel } from './types.js';
 
 // Each group of kernels is listed in one block; keep the lists sorted.
 const KERNELS: Kernel<never>[] = [
   // -- fully-connected / recurrent / activations group --
+  fullyConnected,
   // -- convolution / pooling / padding group --
   // -- element-wise arithmetic group --
   // -- shape / data-movement / reduction group --
