@@ -27,7 +27,7 @@ static uint64_t tf_counter_raw(void) {
     wraps++;
   }
   __asm__ volatile("msr primask, %0" ::"r"(primask) : "memory");
-  uint64_t into_period = (TF_COUNTER_PERIOD - current) % TF_COUNTER_PERIOD;
+  uint32_t into_period = current == 0u ? 0u : TF_COUNTER_RELOAD + 1u - current;
   return (uint64_t)wraps * TF_COUNTER_PERIOD + into_period;
 }
 
