@@ -1,11 +1,15 @@
 /** The one table of op kernels, keyed by TFLite builtin name. Duplicates are a programming error. */
+import { dequantize } from './dequantize.js';
 import { fullyConnected } from './fully-connected.js';
+import { quantize } from './quantize.js';
 import type { Kernel } from './types.js';
 
 // Each group of kernels is listed in one block; keep the lists sorted.
 const KERNELS: Kernel<never>[] = [
   // -- fully-connected / recurrent / activations group --
+  dequantize,
   fullyConnected,
+  quantize,
   // -- convolution / pooling / padding group --
   // -- element-wise arithmetic group --
   // -- shape / data-movement / reduction group --
