@@ -2,6 +2,7 @@
 import type { BuiltinOptions, Quantization, Tensor, TfliteModel } from './model.js';
 import {
   BUILTIN_OPERATORS,
+  BUILTIN_OPTIONS,
   builtinCode,
   CUSTOM_CODE,
   type DType,
@@ -71,12 +72,22 @@ function toQuant(q: QuantSpec | undefined): Quantization | null {
   const zp = q.zeroPoint === undefined ? 0 : q.zeroPoint;
   const zeroPoint = Array.isArray(zp) ? zp : scale.map(() => zp as number);
   return {
-    scale: [...scale],
+    scale: scale.map((s) => Math.fround(s)),
     zeroPoint: [...zeroPoint],
     quantizedDimension: q.quantizedDimension ?? 0,
     min: null,
     max: null,
   };
+}
+
+/** Options as the file stores them: defaults filled in, float fields rounded to float32. */
+function storedOptions(type: number, options: BuiltinOptions): BuiltinOptions {
+  const out = { ...defaultOptions(type), ...options };
+  for (const f of BUILTIN_OPTIONS[type]?.fields ?? []) {
+    const v = out[f.name];
+    if (f.kind === 'f32' && typeof v === 'number') out[f.name] = Math.fround(v);
+  }
+  return out;
 }
 
 export class ModelBuilder {
@@ -163,7 +174,7 @@ export class ModelBuilder {
       inputs: [...inputs],
       outputs: [...outputs],
       builtinOptionsType: type,
-      builtinOptions: type ? { ...defaultOptions(type), ...options } : null,
+      builtinOptions: type ? storedOptions(type, options) : null,
       customOptions: extra.customOptions ?? null,
       intermediates: [],
     });
