@@ -1,0 +1,233 @@
+/**
+ * Shared parameter math of the convolution group (CONV_2D, DEPTHWISE_CONV_2D, TRANSPOSE_CONV)
+ * and of the pooling kernels: TFLM's padding rules (tensorflow/lite/kernels/padding.h),
+ * per-channel requantization (PopulateConvolutionQuantizationParams) and the checks they share.
+ */
+import type { GraphTensor } from '../../graph/graph.js';
+import type { TensorStore } from '../../interpreter/tensor-store.js';
+import { activationRangeQuantized } from '../../quant/activation.js';
+import { multiplyByQuantizedMultiplierInt64, quantizeMultiplier } from '../../quant/fixed-point.js';
+import type { Activation, Padding } from '../../tflite/schema.js';
+import type { PrepareContext } from '../types.js';
+
+/** ComputeOutSize: the spatial output size of a window sliding over `inSize`. */
+export function computeOutSize(
+  padding: Padding,
+  inSize: number,
+  filterSize: number,
+  stride: number,
+  dilation = 1,
+): number {
+  if (stride === 0) return 0;
+  const effectiveFilter = (filterSize - 1) * dilation + 1;
+  const span = padding === 'SAME' ? inSize + stride - 1 : inSize + stride - effectiveFilter;
+  return Math.trunc(span / stride);
+}
+
+export interface PaddingSpec {
+  padding: Padding;
+  strideH: number;
+  strideW: number;
+  dilationH?: number;
+  dilationW?: number;
+  inH: number;
+  inW: number;
+  filterH: number;
+  filterW: number;
+}
+
+export interface PaddingValues {
+  /** Rows/columns of implicit zeros before the input (TFLM's padding_values.height/width). */
+  height: number;
+  width: number;
+  /** 1 when the total padding is odd: the extra row/column goes after the input. */
+  heightOffset: number;
+  widthOffset: number;
+  outHeight: number;
+  outWidth: number;
+}
+
+function paddingWithOffset(
+  stride: number,
+  dilation: number,
+  inSize: number,
+  filterSize: number,
+  outSize: number,
+): [number, number] {
+  const effectiveFilter = (filterSize - 1) * dilation + 1;
+  const total = Math.max(0, (outSize - 1) * stride + effectiveFilter - inSize);
+  return [Math.trunc(total / 2), total % 2];
+}
+
+/** ComputePaddingHeightWidth: output size and leading padding of a 2-D window. */
+export function computePadding(s: PaddingSpec): PaddingValues {
+  const dilationH = s.dilationH ?? 1;
+  const dilationW = s.dilationW ?? 1;
+  const outWidth = computeOutSize(s.padding, s.inW, s.filterW, s.strideW, dilationW);
+  const outHeight = computeOutSize(s.padding, s.inH, s.filterH, s.strideH, dilationH);
+  const [height, heightOffset] = paddingWithOffset(s.strideH, dilationH, s.inH, s.filterH, outHeight);
+  const [width, widthOffset] = paddingWithOffset(s.strideW, dilationW, s.inW, s.filterW, outWidth);
+  return { height, width, heightOffset, widthOffset, outHeight, outWidth };
+}
+
+/** Fails unless `t` has rank 4 (NHWC activations, OHWI / 1HWO filters). */
+export function requireRank4(ctx: PrepareContext, t: GraphTensor, what: string): void {
+  if (t.shape.length !== 4) ctx.fail(`${what} must have rank 4, got [${t.shape}]`);
+}
+
+/** Fails unless strides (and dilations, when given) are positive. */
+export function requirePositive(ctx: PrepareContext, values: Record<string, number>): void {
+  for (const [name, v] of Object.entries(values))
+    if (!Number.isInteger(v) || v < 1) ctx.fail(`${name} must be a positive integer, got ${v}`);
+}
+
+/** The fused activations a convolution can clamp to; the others TFLM would silently ignore. */
+export function clampActivation(ctx: PrepareContext): Activation {
+  const act = ctx.op.options.fusedActivationFunction as Activation;
+  if (act === 'TANH' || act === 'SIGN_BIT') ctx.unsupported(`fused activation ${act}`);
+  return act;
+}
+
+export function zeroPointOf(t: GraphTensor): number {
+  return t.quant?.zeroPoint[0] ?? 0;
+}
+
+function scaleOf(ctx: PrepareContext, t: GraphTensor, what: string): number {
+  const s = t.quant?.scale[0];
+  if (s === undefined || !(s > 0)) ctx.fail(`${what} needs a positive quantization scale`);
+  return s;
+}
+
+export interface QuantizedConvParams {
+  /** -input zero point, added to every input value (0 for 16-bit activations). */
+  inputOffset: number;
+  /** Output zero point (0 for 16-bit activations). */
+  outputOffset: number;
+  /** Per output channel (a per-tensor filter scale is broadcast). */
+  multipliers: number[];
+  shifts: number[];
+  actMin: number;
+  actMax: number;
+}
+
+/** Checks the filter's symmetric (per-tensor or per-channel along `quantDim`) quantization. */
+function filterScales(
+  ctx: PrepareContext,
+  filter: GraphTensor,
+  channels: number,
+  quantDim: number,
+): number[] {
+  const q = filter.quant;
+  if (!q || q.scale.length === 0) ctx.fail('quantized filter needs quantization parameters');
+  if (q.scale.length !== 1 && q.scale.length !== channels)
+    ctx.fail(`filter has ${q.scale.length} scales for ${channels} output channels`);
+  if (q.scale.length > 1 && q.quantizedDimension !== quantDim)
+    ctx.fail(`per-channel filter must be quantized along dimension ${quantDim}, not ${q.quantizedDimension}`);
+  if (q.zeroPoint.some((z) => z !== 0)) ctx.fail('filter zero points must be 0 (symmetric weights)');
+  return Array.from({ length: channels }, (_, c) => q.scale[q.scale.length === 1 ? 0 : c]);
+}
+
+/**
+ * PopulateConvolutionQuantizationParams: per-channel multiplier/shift of
+ * input_scale * filter_scale / output_scale (in double) and the activation clamp.
+ */
+export function quantizedConvParams(
+  ctx: PrepareContext,
+  tensors: { input: GraphTensor; filter: GraphTensor; output: GraphTensor },
+  channels: number,
+  quantDim: number,
+  act: Activation,
+): QuantizedConvParams {
+  const { input, filter, output } = tensors;
+  const dtype = input.dtype as 'int8' | 'int16';
+  const inputScale = scaleOf(ctx, input, 'input');
+  const outputScale = scaleOf(ctx, output, 'output');
+  const inZp = zeroPointOf(input);
+  const outZp = zeroPointOf(output);
+  if (dtype === 'int16' && (inZp !== 0 || outZp !== 0))
+    ctx.fail('int16 input and output must have zero point 0');
+  const multipliers: number[] = [];
+  const shifts: number[] = [];
+  for (const filterScale of filterScales(ctx, filter, channels, quantDim)) {
+    const q = quantizeMultiplier((inputScale * filterScale) / outputScale);
+    multipliers.push(q.multiplier);
+    shifts.push(q.shift);
+  }
+  const [actMin, actMax] = activationRangeQuantized(act, dtype, outputScale, outZp);
+  return {
+    inputOffset: dtype === 'int8' ? -inZp : 0,
+    outputOffset: dtype === 'int8' ? outZp : 0,
+    multipliers,
+    shifts,
+    actMin,
+    actMax,
+  };
+}
+
+/** The 64-bit requantization assumes shifts in [-31, 7]; larger scales are not representable. */
+export function requireWideShifts(ctx: PrepareContext, shifts: readonly number[]): void {
+  if (shifts.some((s) => s < -31 || s > 7))
+    ctx.unsupported('effective output scale beyond 2^7 for a 64-bit accumulator');
+}
+
+export type BiasKind = 'none' | 'int16' | 'int32' | 'int64' | 'float32';
+
+/** The bias dtype, checked against the ones TFLM reads for this input (`allowed`). */
+export function biasKind(
+  ctx: PrepareContext,
+  bias: GraphTensor | null,
+  channels: number,
+  allowed: readonly BiasKind[],
+): BiasKind {
+  if (!bias) return 'none';
+  const kind = bias.dtype as BiasKind;
+  if (!allowed.includes(kind)) ctx.unsupported(`bias ${bias.dtype} with this input/filter type`);
+  const n = bias.shape.reduce((a, b) => a * b, 1);
+  if (n !== channels) ctx.fail(`bias has ${n} elements for ${channels} output channels`);
+  return kind;
+}
+
+/** The bias as exact numbers (int64 values beyond 2^53 are outside TFLM's own range assumption). */
+export function biasValues(store: TensorStore, bias: number, kind: BiasKind, channels: number): Float64Array {
+  const out = new Float64Array(channels);
+  if (kind === 'int64') {
+    const b = store.i64(bias);
+    for (let c = 0; c < channels; c++) out[c] = Number(b[c]);
+  } else if (kind === 'int32') out.set(store.i32(bias).subarray(0, channels));
+  else if (kind === 'int16') out.set(store.i16(bias).subarray(0, channels));
+  else if (kind === 'float32') out.set(store.f32(bias).subarray(0, channels));
+  return out;
+}
+
+const TWO_POW_37 = 2 ** 37;
+
+/**
+ * MultiplyByQuantizedMultiplier for an int64 accumulator held as an exact number. Below 2^37 the
+ * product with the 16-bit reduced multiplier stays under 2^53, so plain float math is exact;
+ * larger values take the BigInt path of src/quant/fixed-point.ts.
+ */
+export function multiplyWide(x: number, multiplier: number, shift: number): number {
+  if (x > -TWO_POW_37 && x < TWO_POW_37) {
+    const reduced = multiplier < 0x7fff0000 ? (multiplier + 32768) >> 16 : 0x7fff;
+    const total = 15 - shift;
+    return Math.floor((x * reduced + 2 ** (total - 1)) / 2 ** total) | 0;
+  }
+  return multiplyByQuantizedMultiplierInt64(BigInt(x), multiplier, shift);
+}
+
+/** UnpackDenseInt4IntoInt8: two's-complement nibbles, low nibble first. */
+export function unpackInt4(packed: Uint8Array, count: number, out: Int8Array): void {
+  for (let i = 0; i < count; i++) {
+    const byte = packed[i >> 1];
+    const nibble = i & 1 ? byte >> 4 : byte & 15;
+    out[i] = (nibble << 28) >> 28;
+  }
+}
+
+/** The filter as int8 values: int8 tensors directly, int4 ones unpacked (TFLM's scratch copy). */
+export function filterInt8(store: TensorStore, filter: number, int4: boolean, count: number): Int8Array {
+  if (!int4) return store.i8(filter);
+  const out = new Int8Array(count);
+  unpackInt4(store.u8(filter), count, out);
+  return out;
+}
