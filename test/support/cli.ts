@@ -1,0 +1,25 @@
+/** Runs the CLI in-process and captures what it prints. */
+import { main } from '../../src/cli/main.js';
+import type { CliIO } from '../../src/cli/io.js';
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function runCli(...argv: string[]): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = {
+    out: (t) => {
+      stdout += t;
+    },
+    err: (t) => {
+      stderr += t;
+    },
+    isTTY: false,
+  };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
