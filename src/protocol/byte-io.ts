@@ -9,6 +9,7 @@ export class ByteWriter {
   private view = new DataView(this.buf.buffer);
   private pos = 0;
 
+  /** Call before touching buf/view: growing replaces both. */
   private reserve(n: number): number {
     if (this.pos + n > this.buf.length) {
       const grown = new Uint8Array(Math.max(this.buf.length * 2, this.pos + n));
@@ -22,31 +23,38 @@ export class ByteWriter {
   }
 
   u8(v: number): this {
-    this.buf[this.reserve(1)] = v;
+    const at = this.reserve(1);
+    this.buf[at] = v;
     return this;
   }
   u16(v: number): this {
-    this.view.setUint16(this.reserve(2), v, true);
+    const at = this.reserve(2);
+    this.view.setUint16(at, v, true);
     return this;
   }
   u32(v: number): this {
-    this.view.setUint32(this.reserve(4), v, true);
+    const at = this.reserve(4);
+    this.view.setUint32(at, v, true);
     return this;
   }
   i32(v: number): this {
-    this.view.setInt32(this.reserve(4), v, true);
+    const at = this.reserve(4);
+    this.view.setInt32(at, v, true);
     return this;
   }
   f32(v: number): this {
-    this.view.setFloat32(this.reserve(4), v, true);
+    const at = this.reserve(4);
+    this.view.setFloat32(at, v, true);
     return this;
   }
   u64(v: bigint): this {
-    this.view.setBigUint64(this.reserve(8), v, true);
+    const at = this.reserve(8);
+    this.view.setBigUint64(at, v, true);
     return this;
   }
   bytes(data: Uint8Array): this {
-    this.buf.set(data, this.reserve(data.length));
+    const at = this.reserve(data.length);
+    this.buf.set(data, at);
     return this;
   }
   /** A `str`: u8 byte count, then the bytes. */

@@ -96,6 +96,14 @@ export class FrameDecoder {
     this.maxEncoded = cobsMaxEncodedLength(FRAME_OVERHEAD + maxPayload);
   }
 
+  /** Bytes received since the last delimiter: a device printing text shows up here. */
+  get unfinished(): { size: number; sample: Uint8Array } {
+    return {
+      size: this.length + this.overflow,
+      sample: this.buf.slice(0, Math.min(this.length, SAMPLE_BYTES)),
+    };
+  }
+
   push(chunk: Uint8Array): DecodedItem[] {
     const items: DecodedItem[] = [];
     let start = 0;

@@ -179,27 +179,38 @@ export class RequestChannel {
 
   private timeoutError(pending: Pending, timeoutMs: number): DeviceTimeoutError {
     const request = `${messageTypeName(pending.type)} (seq ${pending.seq})`;
+    const notes = this.noiseSince(pending.noiseAtStart);
+    const extra = notes.length ? `; ${notes.join('; ')}` : '';
+    return new DeviceTimeoutError(
+      `no answer to ${request} within ${timeoutMs} ms from ${this.transport.description}${extra}`,
+    );
+  }
+
+  /** What arrived instead of an answer, in words, for the timeout message. */
+  private noiseSince(before: NoiseCounts): string[] {
     const notes: string[] = [];
-    const before = pending.noiseAtStart;
     const reports = this.noise.deviceReports - before.deviceReports;
-    if (reports > 0 && this.noise.lastDeviceReport) {
-      const last = this.noise.lastDeviceReport;
+    const last = this.noise.lastDeviceReport;
+    if (reports > 0 && last) {
       notes.push(
         `the device reported ${reports} corrupt frame(s) from the host, last ${deviceErrorName(last.code)}: ${last.text}`,
       );
     }
     const junk = this.noise.junkRuns - before.junkRuns;
     if (junk > 0 && this.noise.lastJunk) {
-      const text = new TextDecoder().decode(this.noise.lastJunk.sample).replace(/[^\x20-\x7e]/g, '.');
+      const bytes = this.noise.junkBytes - before.junkBytes;
       notes.push(
-        `${junk} run(s) of non-frame bytes arrived (${this.noise.junkBytes - before.junkBytes} bytes), last "${text}"`,
+        `${junk} run(s) of non-frame bytes arrived (${bytes} bytes), last "${printable(this.noise.lastJunk.sample)}"`,
       );
     }
-    const extra = notes.length ? `; ${notes.join('; ')}` : '';
-    return new DeviceTimeoutError(
-      `no answer to ${request} within ${timeoutMs} ms from ${this.transport.description}${extra}`,
-    );
+    const { size, sample } = this.decoder.unfinished;
+    if (size > 0) notes.push(`${size} byte(s) without a frame delimiter arrived: "${printable(sample)}"`);
+    return notes;
   }
+}
+
+function printable(bytes: Uint8Array): string {
+  return new TextDecoder().decode(bytes).replace(/[^\x20-\x7e]/g, '.');
 }
 
 function safeDecodeError(payload: Uint8Array): ErrorReply | undefined {

@@ -1,6 +1,7 @@
 /** Runs the CLI in-process and captures what it prints. */
-import { main } from '../../src/cli/main.js';
+
 import type { CliIO } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
 
 export interface CliResult {
   code: number;
