@@ -1,7 +1,11 @@
 /** The one table of op kernels, keyed by TFLite builtin name. Duplicates are a programming error. */
 import { dequantize } from './dequantize.js';
 import { fullyConnected } from './fully-connected.js';
+import { mean } from './mean.js';
 import { quantize } from './quantize.js';
+import { reduceMax } from './reduce-max.js';
+import { reduceMin } from './reduce-min.js';
+import { sum } from './sum.js';
 import type { Kernel } from './types.js';
 
 // Each group of kernels is listed in one block; keep the lists sorted.
@@ -13,6 +17,11 @@ const KERNELS: Kernel<never>[] = [
   // -- convolution / pooling / padding group --
   // -- element-wise arithmetic group --
   // -- shape / data-movement / reduction group --
+  // -- pooling / reduction / resize group (G5) --
+  mean,
+  reduceMax,
+  reduceMin,
+  sum,
 ] as Kernel<never>[];
 
 function buildRegistry(kernels: Kernel<never>[]): Map<string, Kernel<unknown>> {
