@@ -5,6 +5,7 @@ import { mean } from './mean.js';
 import { quantize } from './quantize.js';
 import { reduceMax } from './reduce-max.js';
 import { reduceMin } from './reduce-min.js';
+import { softmax } from './softmax.js';
 import { sum } from './sum.js';
 import type { Kernel } from './types.js';
 

@@ -32,7 +32,7 @@ const tensors = [spec('in', 10), spec('out0', 3), spec('out1', 4)];
 /** A fake device that answers INFO one tensor per page and acknowledges everything else. */
 function fakeDevice(t: MemoryTransport, overrides: Partial<InfoPage> = {}) {
   t.device = (frame: Frame) => {
-    const answer = (payload = new Uint8Array()) =>
+    const answer = (payload: Uint8Array = new Uint8Array()) =>
       t.reply({ type: frame.type | 0x80, seq: frame.seq, payload });
     if (frame.type !== MessageType.INFO) return answer();
     const first = decodePageRequest('INFO', frame.payload);
