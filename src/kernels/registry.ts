@@ -1,4 +1,6 @@
 /** The one table of op kernels, keyed by TFLite builtin name. Duplicates are a programming error. */
+import { conv2d } from './conv-2d.js';
+import { depthwiseConv2d } from './depthwise-conv-2d.js';
 import { dequantize } from './dequantize.js';
 import { fullyConnected } from './fully-connected.js';
 import { mean } from './mean.js';
@@ -16,6 +18,8 @@ const KERNELS: Kernel<never>[] = [
   fullyConnected,
   quantize,
   // -- convolution / pooling / padding group --
+  conv2d,
+  depthwiseConv2d,
   // -- element-wise arithmetic group --
   // -- shape / data-movement / reduction group --
   // -- pooling / reduction / resize group (G5) --

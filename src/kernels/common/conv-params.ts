@@ -70,6 +70,77 @@ export function computePadding(s: PaddingSpec): PaddingValues {
   return { height, width, heightOffset, widthOffset, outHeight, outWidth };
 }
 
+/** The spatial layout of a windowed op over NHWC tensors, with TFLM's leading padding. */
+export interface WindowGeometry {
+  batches: number;
+  inH: number;
+  inW: number;
+  inD: number;
+  filterH: number;
+  filterW: number;
+  outH: number;
+  outW: number;
+  outD: number;
+  strideH: number;
+  strideW: number;
+  dilationH: number;
+  dilationW: number;
+  padH: number;
+  padW: number;
+}
+
+/**
+ * Geometry of CONV_2D / DEPTHWISE_CONV_2D (filters OHWI / 1HWO: height and width at dims 1, 2)
+ * from the op's padding, strides and dilations; fails when the output tensor disagrees.
+ */
+export function windowGeometry(
+  ctx: PrepareContext,
+  input: GraphTensor,
+  filter: GraphTensor,
+  output: GraphTensor,
+): WindowGeometry {
+  for (const [t, what] of [
+    [input, 'input'],
+    [filter, 'filter'],
+    [output, 'output'],
+  ] as const)
+    requireRank4(ctx, t, what);
+  const o = ctx.op.options;
+  const strides = { strideH: o.strideH as number, strideW: o.strideW as number };
+  const dilations = { dilationH: o.dilationHFactor as number, dilationW: o.dilationWFactor as number };
+  requirePositive(ctx, { ...strides, ...dilations });
+  const [batches, inH, inW, inD] = input.shape;
+  const [, filterH, filterW] = filter.shape;
+  const [outBatches, outH, outW, outD] = output.shape;
+  if (outBatches !== batches) ctx.fail(`output batches ${outBatches} differ from input batches ${batches}`);
+  const pad = computePadding({
+    padding: o.padding as Padding,
+    ...strides,
+    ...dilations,
+    inH,
+    inW,
+    filterH,
+    filterW,
+  });
+  if (pad.outHeight !== outH || pad.outWidth !== outW)
+    ctx.fail(`output is ${outH}x${outW} but the window gives ${pad.outHeight}x${pad.outWidth}`);
+  return {
+    batches,
+    inH,
+    inW,
+    inD,
+    filterH,
+    filterW,
+    outH,
+    outW,
+    outD,
+    ...strides,
+    ...dilations,
+    padH: pad.height,
+    padW: pad.width,
+  };
+}
+
 /** Fails unless `t` has rank 4 (NHWC activations, OHWI / 1HWO filters). */
 export function requireRank4(ctx: PrepareContext, t: GraphTensor, what: string): void {
   if (t.shape.length !== 4) ctx.fail(`${what} must have rank 4, got [${t.shape}]`);
