@@ -1,0 +1,217 @@
+/**
+ * Shared helpers of the element-wise kernels: TFLM-style broadcasting (shapes extended with
+ * leading 1s, a dimension of 1 repeats), a compact iteration plan, quantization parameters and
+ * activation ranges. Eval loops walk the plan one contiguous output run at a time, so a kernel's
+ * per-element work stays inside its own tight loop.
+ */
+import type { GraphTensor } from '../../graph/graph.js';
+import { activationRangeQuantized } from '../../quant/activation.js';
+import { INT32_MAX, INT32_MIN, type IntDType } from '../../quant/fixed-point.js';
+import type { Activation } from '../../tflite/schema.js';
+import type { PrepareContext } from '../types.js';
+
+/**
+ * How output elements map to input elements. `dims` are extents after dropping unit dimensions
+ * and merging contiguous ones (outermost first, the last is one contiguous output run);
+ * `strides[k][d]` is input k's element step along dims[d], 0 where input k repeats.
+ */
+export interface BroadcastPlan {
+  dims: number[];
+  strides: number[][];
+}
+
+export function elementCountOf(shape: readonly number[]): number {
+  let n = 1;
+  for (const d of shape) n *= d;
+  return n;
+}
+
+function extend(shape: readonly number[], rank: number): number[] {
+  return [...new Array<number>(rank - shape.length).fill(1), ...shape];
+}
+
+/** The broadcast shape of the inputs, or null when some dimension is incompatible. */
+export function broadcastShape(shapes: readonly (readonly number[])[]): number[] | null {
+  const rank = Math.max(0, ...shapes.map((s) => s.length));
+  const ext = shapes.map((s) => extend(s, rank));
+  const out: number[] = [];
+  for (let d = 0; d < rank; d++) {
+    const sizes = ext.map((s) => s[d]);
+    const big = sizes.find((n) => n !== 1) ?? 1;
+    if (sizes.some((n) => n !== 1 && n !== big)) return null;
+    out.push(big);
+  }
+  return out;
+}
+
+/** True when TFLM takes its broadcast path: the shapes differ once extended to a common rank. */
+export function needsBroadcast(shapes: readonly (readonly number[])[]): boolean {
+  const rank = Math.max(0, ...shapes.map((s) => s.length));
+  const first = extend(shapes[0], rank).join(',');
+  return shapes.some((s) => extend(s, rank).join(',') !== first);
+}
+
+/** The plan for inputs of these shapes broadcast to `out` (which must be their broadcast shape). */
+export function planBroadcast(shapes: readonly (readonly number[])[], out: readonly number[]): BroadcastPlan {
+  if (elementCountOf(out) === 0) return { dims: [0], strides: shapes.map(() => [0]) };
+  const rank = out.length;
+  const strides = shapes.map((s) => {
+    const ext = extend(s, rank);
+    const st = new Array<number>(rank);
+    let acc = 1;
+    for (let d = rank - 1; d >= 0; d--) {
+      st[d] = ext[d] === 1 ? 0 : acc;
+      acc *= ext[d];
+    }
+    return st;
+  });
+  const dims: number[] = [];
+  const merged: number[][] = shapes.map(() => []);
+  for (let d = 0; d < rank; d++) {
+    if (out[d] === 1) continue;
+    const last = dims.length - 1;
+    const contiguous = last >= 0 && strides.every((st, k) => merged[k][last] === st[d] * out[d]);
+    if (contiguous) {
+      dims[last] *= out[d];
+      strides.forEach((st, k) => {
+        merged[k][last] = st[d];
+      });
+    } else {
+      dims.push(out[d]);
+      strides.forEach((st, k) => {
+        merged[k].push(st[d]);
+      });
+    }
+  }
+  if (dims.length === 0) return { dims: [1], strides: shapes.map(() => [0]) };
+  return { dims, strides: merged };
+}
+
+/** The plan of inputs that are read element by element (no broadcasting), `count` elements. */
+export function flatPlan(inputs: number, count: number): BroadcastPlan {
+  return { dims: [count], strides: Array.from({ length: inputs }, () => [1]) };
+}
+
+/**
+ * Called once per contiguous output run: output elements [out, out + count), input k starting
+ * at element in_k and advancing step_k (0 or 1) per output element.
+ */
+export type RunFn = (
+  out: number,
+  in1: number,
+  step1: number,
+  in2: number,
+  step2: number,
+  count: number,
+  in3: number,
+  step3: number,
+) => void;
+
+/** Walks a plan of up to three inputs run by run, in row-major output order. */
+export function forEachRun(plan: BroadcastPlan, fn: RunFn): void {
+  const { dims, strides } = plan;
+  const last = dims.length - 1;
+  const run = dims[last];
+  const s1 = strides[0][last];
+  const s2 = strides[1]?.[last] ?? 0;
+  const s3 = strides[2]?.[last] ?? 0;
+  let runs = 1;
+  for (let d = 0; d < last; d++) runs *= dims[d];
+  if (run === 0 || runs === 0) return;
+  const idx = new Array<number>(last).fill(0);
+  const off = [0, 0, 0];
+  for (let r = 0, o = 0; r < runs; r++, o += run) {
+    fn(o, off[0], s1, off[1], s2, run, off[2], s3);
+    for (let d = last - 1; d >= 0; d--) {
+      idx[d]++;
+      for (let k = 0; k < strides.length; k++) off[k] += strides[k][d];
+      if (idx[d] < dims[d]) break;
+      idx[d] = 0;
+      for (let k = 0; k < strides.length; k++) off[k] -= strides[k][d] * dims[d];
+    }
+  }
+}
+
+/**
+ * Checks a binary op's shapes as TFLM does and returns its plan. Equal (extended) shapes run
+ * flat over any rank; a real broadcast is limited to `maxRank` dimensions like TFLM's
+ * NdArrayDesc<N> loops, and the output must then have the broadcast shape.
+ */
+export function prepareBroadcast(ctx: PrepareContext, inputs: GraphTensor[], maxRank: number): BroadcastPlan {
+  const output = ctx.output(0);
+  const shapes = inputs.map((t) => t.shape);
+  const shape = broadcastShape(shapes);
+  if (!shape) ctx.fail(`input shapes ${shapes.map((s) => `[${s}]`).join(' and ')} do not broadcast`);
+  if (!needsBroadcast(shapes)) {
+    const n = elementCountOf(shape);
+    if (elementCountOf(output.shape) !== n)
+      ctx.fail(`output [${output.shape}] does not hold the ${n} elements of [${shape}]`);
+    return flatPlan(inputs.length, n);
+  }
+  const rank = Math.max(output.shape.length, shape.length);
+  if (rank > maxRank) ctx.unsupported(`broadcasting over ${rank} dimensions (at most ${maxRank})`);
+  if (extend(output.shape, rank).join(',') !== extend(shape, rank).join(','))
+    ctx.fail(`output [${output.shape}] is not the broadcast shape [${shape}]`);
+  return planBroadcast(shapes, extend(shape, rank));
+}
+
+/** Fails unless every tensor has the dtype of the first. */
+export function requireSameDType(ctx: PrepareContext, tensors: GraphTensor[]): void {
+  const d = tensors[0].dtype;
+  for (const t of tensors)
+    if (t.dtype !== d) ctx.fail(`tensor "${t.name}" is ${t.dtype}, expected ${d} like "${tensors[0].name}"`);
+}
+
+/** Fails unless input and output hold the same number of elements. */
+export function requireSameCount(ctx: PrepareContext, input: GraphTensor, output: GraphTensor): number {
+  const n = elementCountOf(input.shape);
+  if (elementCountOf(output.shape) !== n)
+    ctx.fail(`output [${output.shape}] and input [${input.shape}] differ`);
+  return n;
+}
+
+export interface TensorQuantParams {
+  /** The per-tensor scale as float32 (TFLM keeps params.scale in a float). */
+  scale: number;
+  zeroPoint: number;
+}
+
+/** A quantized tensor's per-tensor scale and zero point; fails prepare when it has none. */
+export function quantParams(ctx: PrepareContext, t: GraphTensor): TensorQuantParams {
+  if (!t.quant || t.quant.scale.length === 0) ctx.fail(`tensor "${t.name}" (${t.dtype}) is not quantized`);
+  return { scale: Math.fround(t.quant.scale[0]), zeroPoint: t.quant.zeroPoint[0] ?? 0 };
+}
+
+/** The fused activations TFLM's arithmetic kernels clamp to; TANH and SIGN_BIT are not fused there. */
+export function fusedActivation(ctx: PrepareContext): Activation {
+  const act = (ctx.op.options.fusedActivationFunction ?? 'NONE') as Activation;
+  if (act !== 'NONE' && act !== 'RELU' && act !== 'RELU6' && act !== 'RELU_N1_TO_1')
+    ctx.unsupported(`fused activation ${act}`);
+  return act;
+}
+
+/** CalculateActivationRangeQuantized for an int8/int16 output. */
+export function quantizedActivationRange(
+  ctx: PrepareContext,
+  act: Activation,
+  output: GraphTensor,
+): [number, number] {
+  const q = quantParams(ctx, output);
+  return activationRangeQuantized(act, output.dtype as IntDType, q.scale, q.zeroPoint);
+}
+
+/** CalculateActivationRange<int32_t>: the float limits cast to int32. */
+export function int32ActivationRange(act: Activation): [number, number] {
+  if (act === 'RELU') return [0, INT32_MAX];
+  if (act === 'RELU6') return [0, 6];
+  if (act === 'RELU_N1_TO_1') return [-1, 1];
+  return [INT32_MIN, INT32_MAX];
+}
+
+/** std::min(std::max(x, lo), hi) as ActivationFunctionWithMinMax does (a NaN passes through). */
+export function clampFloat(x: number, lo: number, hi: number): number {
+  // biome-ignore lint/complexity/useMathMinMax: Math.max turns -0 into +0 where std::max keeps x
+  const m = x < lo ? lo : x;
+  // biome-ignore lint/complexity/useMathMinMax: as above
+  return hi < m ? hi : m;
+}
