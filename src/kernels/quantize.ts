@@ -50,8 +50,7 @@ function prepare(ctx: PrepareContext): QuantizeParams {
   const output = ctx.output(0);
   if (!PAIRS.has(`${input.dtype}/${output.dtype}`))
     ctx.unsupported(`quantize from ${input.dtype} to ${output.dtype}`);
-  if (!output.quant || output.quant.scale.length !== 1)
-    ctx.unsupported('output must have exactly one (per-tensor) scale');
+  if (output.quant?.scale.length !== 1) ctx.unsupported('output must have exactly one (per-tensor) scale');
   const size = elementCount(input.shape);
   if (size !== elementCount(output.shape))
     ctx.fail(`input [${input.shape}] and output [${output.shape}] differ in size`);
