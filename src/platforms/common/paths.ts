@@ -1,0 +1,32 @@
+/** Where tinyforge's own non-TS files live, whether run from src/ (tsx, vitest) or dist/. */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+let root: string | undefined;
+
+/** The directory holding tinyforge's package.json (the repo root in development). */
+export function packageRoot(): string {
+  if (root) return root;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'tinyforge') {
+      root = dir;
+      return dir;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('tinyforge package.json not found above this module');
+    dir = parent;
+  }
+}
+
+/** C sources and headers of the Cortex-M platform base (startup, UART, counter, ...). */
+export function cortexMRuntimeDir(): string {
+  return join(packageRoot(), 'runtime', 'platform', 'cortex_m');
+}
+
+/** Build outputs that are worth keeping between runs (the QEMU plugin, ...). */
+export function cacheDir(): string {
+  return process.env.TINYFORGE_CACHE_DIR ?? join(packageRoot(), '.tinyforge-cache');
+}
