@@ -1,7 +1,13 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DeviceError } from '../../src/errors.js';
 import { DeviceErrorCode } from '../../src/protocol/messages.js';
-import { buildEchoDevice, ECHO, type EchoSession, pseudoRandomBytes, startEchoDevice } from './echo-device.js';
+import {
+  buildEchoDevice,
+  ECHO,
+  type EchoSession,
+  pseudoRandomBytes,
+  startEchoDevice,
+} from './echo-device.js';
 
 let exe: string;
 let session: EchoSession | undefined;

@@ -8,7 +8,14 @@ export const repoRoot = path.resolve(import.meta.dirname, '../..');
 const runtimeDir = path.join(repoRoot, 'runtime/protocol');
 
 /** The fixture's model, as echo_device.c defines it. */
-export const ECHO = { dataBytes: 2000, flagBytes: 4, auxOutputs: 10, ops: 300, failFlag: 0xee, failStatus: 7 };
+export const ECHO = {
+  dataBytes: 2000,
+  flagBytes: 4,
+  auxOutputs: 10,
+  ops: 300,
+  failFlag: 0xee,
+  failStatus: 7,
+};
 
 /** AddressSanitizer and UBSan turn any out-of-bounds access in the server into a test failure. */
 export function buildEchoDevice(): Promise<string> {
@@ -20,7 +27,15 @@ export function buildEchoDevice(): Promise<string> {
       path.join(runtimeDir, 'tf_proto_wire.c'),
     ],
     includeDirs: [runtimeDir],
-    flags: ['-std=c99', '-Wall', '-Wextra', '-Werror', '-g', '-fsanitize=address,undefined', '-fno-sanitize-recover=all'],
+    flags: [
+      '-std=c99',
+      '-Wall',
+      '-Wextra',
+      '-Werror',
+      '-g',
+      '-fsanitize=address,undefined',
+      '-fno-sanitize-recover=all',
+    ],
     out: 'echo_device',
   });
 }
