@@ -1,5 +1,4 @@
 /** The one table of op kernels, keyed by TFLite builtin name. Duplicates are a programming error. */
-import { add } from './add.js';
 import { conv2d } from './conv-2d.js';
 import { depthwiseConv2d } from './depthwise-conv-2d.js';
 import { dequantize } from './dequantize.js';
@@ -9,8 +8,8 @@ import { quantize } from './quantize.js';
 import { reduceMax } from './reduce-max.js';
 import { reduceMin } from './reduce-min.js';
 import { softmax } from './softmax.js';
-import { sub } from './sub.js';
 import { sum } from './sum.js';
+import { transposeConv } from './transpose-conv.js';
 import type { Kernel } from './types.js';
 
 // Each group of kernels is listed in one block; keep the lists sorted.
@@ -22,9 +21,8 @@ const KERNELS: Kernel<never>[] = [
   // -- convolution / pooling / padding group --
   conv2d,
   depthwiseConv2d,
+  transposeConv,
   // -- element-wise arithmetic group --
-  add,
-  sub,
   // -- shape / data-movement / reduction group --
   // -- pooling / reduction / resize group (G5) --
   mean,
