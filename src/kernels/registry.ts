@@ -1,4 +1,5 @@
 /** The one table of op kernels, keyed by TFLite builtin name. Duplicates are a programming error. */
+import { add } from './add.js';
 import { conv2d } from './conv-2d.js';
 import { depthwiseConv2d } from './depthwise-conv-2d.js';
 import { dequantize } from './dequantize.js';
@@ -8,6 +9,7 @@ import { quantize } from './quantize.js';
 import { reduceMax } from './reduce-max.js';
 import { reduceMin } from './reduce-min.js';
 import { softmax } from './softmax.js';
+import { sub } from './sub.js';
 import { sum } from './sum.js';
 import { transposeConv } from './transpose-conv.js';
 import type { Kernel } from './types.js';
@@ -23,6 +25,8 @@ const KERNELS: Kernel<never>[] = [
   depthwiseConv2d,
   transposeConv,
   // -- element-wise arithmetic group --
+  add,
+  sub,
   // -- shape / data-movement / reduction group --
   // -- pooling / reduction / resize group (G5) --
   mean,
