@@ -13,6 +13,12 @@ export function registerOpsCommand(program: Command, io: CliIO): void {
         .map((k) => ({ opcode: k.op, alias: k.alias ?? null, scratch: Boolean(k.scratchBytes) }))
         .sort((a, b) => a.opcode.localeCompare(b.opcode));
       if (opts.json) json(io, { operators: ops });
-      else io.out(table(['op', 'memory'], ops.map((o) => [o.opcode, o.alias ?? ''])));
+      else
+        io.out(
+          table(
+            ['op', 'memory'],
+            ops.map((o) => [o.opcode, o.alias ?? '']),
+          ),
+        );
     });
 }

@@ -1,5 +1,6 @@
 /** The CLI's commands, one module each. */
 import type { Command } from 'commander';
+import { registerDemoCommand } from './demo.js';
 import { registerInspectCommand } from './inspect.js';
 import type { CliIO } from './io.js';
 import { registerOpsCommand } from './ops.js';
@@ -7,4 +8,9 @@ import { registerRunCommand } from './run.js';
 
 export type RegisterCommand = (program: Command, io: CliIO) => void;
 
-export const COMMANDS: RegisterCommand[] = [registerInspectCommand, registerRunCommand, registerOpsCommand];
+export const COMMANDS: RegisterCommand[] = [
+  registerInspectCommand,
+  registerRunCommand,
+  registerOpsCommand,
+  registerDemoCommand,
+];
