@@ -50,7 +50,8 @@ export function activationParams(r: Range): { scale: number; zeroPoint: number }
   const min = Math.min(0, r.min);
   const max = Math.max(0, r.max);
   const scale = max > min ? (max - min) / 255 : 1;
-  const zeroPoint = Math.max(-128, Math.min(127, Math.round(-128 - min / scale)));
+  // `+ 0` turns a -0 from Math.round into 0 so reports never show "-0".
+  const zeroPoint = Math.max(-128, Math.min(127, Math.round(-128 - min / scale))) + 0;
   return { scale, zeroPoint };
 }
 
