@@ -11,6 +11,7 @@ import { reduceMin } from './reduce-min.js';
 import { softmax } from './softmax.js';
 import { sub } from './sub.js';
 import { sum } from './sum.js';
+import { svdf } from './svdf.js';
 import { transposeConv } from './transpose-conv.js';
 import type { Kernel } from './types.js';
 
@@ -20,6 +21,7 @@ const KERNELS: Kernel<never>[] = [
   dequantize,
   fullyConnected,
   quantize,
+  svdf,
   // -- convolution / pooling / padding group --
   conv2d,
   depthwiseConv2d,
