@@ -21,6 +21,7 @@ const KERNELS: Kernel<never>[] = [
   dequantize,
   fullyConnected,
   quantize,
+  softmax,
   svdf,
   // -- convolution / pooling / padding group --
   conv2d,
