@@ -1,9 +1,12 @@
 /** The one table of op kernels, keyed by TFLite builtin name. Duplicates are a programming error. */
 import { add } from './add.js';
+import { averagePool2d } from './average-pool-2d.js';
 import { conv2d } from './conv-2d.js';
 import { depthwiseConv2d } from './depthwise-conv-2d.js';
 import { dequantize } from './dequantize.js';
 import { fullyConnected } from './fully-connected.js';
+import { l2Pool2d } from './l2-pool-2d.js';
+import { maxPool2d } from './max-pool-2d.js';
 import { mean } from './mean.js';
 import { quantize } from './quantize.js';
 import { reduceMax } from './reduce-max.js';
@@ -32,6 +35,9 @@ const KERNELS: Kernel<never>[] = [
   sub,
   // -- shape / data-movement / reduction group --
   // -- pooling / reduction / resize group (G5) --
+  averagePool2d,
+  l2Pool2d,
+  maxPool2d,
   mean,
   reduceMax,
   reduceMin,
