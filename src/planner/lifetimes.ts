@@ -1,0 +1,152 @@
+/**
+ * Liveness of a graph's tensors over its execution order, and the aliasing the kernels allow:
+ * the buffers a placement algorithm has to fit into the arena.
+ */
+import type { Graph, GraphOp, GraphTensor } from '../graph/graph.js';
+import type { OpMemory } from './op-memory.js';
+import type { TensorClass } from './types.js';
+
+/** Tensors that share one block of memory: a root and its views / in-place successors. */
+export interface AliasGroup {
+  root: number;
+  members: number[];
+  bytes: number;
+  first: number;
+  last: number;
+}
+
+export interface ScratchNeed {
+  step: number;
+  opIndex: number;
+  bytes: number;
+}
+
+export interface Liveness {
+  steps: number;
+  ioInArena: boolean;
+  classes: TensorClass[];
+  /** Per tensor: first and last step it is live (-1 when never used). */
+  first: number[];
+  last: number[];
+  /** Per tensor: the root of its alias group, or -1 when the tensor is not in the arena. */
+  root: number[];
+  groups: AliasGroup[];
+  scratch: ScratchNeed[];
+  variables: number[];
+}
+
+function classify(t: GraphTensor): TensorClass {
+  if (t.data) return 'constant';
+  if (t.isVariable) return 'variable';
+  if (t.isInput) return 'input';
+  if (t.isOutput) return 'output';
+  if (t.bytes === 0 || (t.producer < 0 && t.consumers.length === 0)) return 'unused';
+  return 'activation';
+}
+
+/** Whether the tensor gets an offset in the activation arena. */
+export function inArena(cls: TensorClass, bytes: number, ioInArena: boolean): boolean {
+  if (bytes === 0) return false;
+  return cls === 'activation' || (ioInArena && (cls === 'input' || cls === 'output'));
+}
+
+function tensorSteps(graph: Graph, stepOf: number[], classes: TensorClass[]): [number[], number[]] {
+  const first = graph.tensors.map(() => -1);
+  const last = graph.tensors.map(() => -1);
+  const use = (t: number, s: number) => {
+    if (t < 0) return;
+    first[t] = first[t] < 0 ? s : Math.min(first[t], s);
+    last[t] = Math.max(last[t], s);
+  };
+  for (const op of graph.ops) {
+    const s = stepOf[op.index];
+    for (const t of [...op.inputs, ...op.outputs, ...op.intermediates]) use(t, s);
+  }
+  const end = Math.max(graph.order.length - 1, 0);
+  // The app writes inputs before the first op and reads outputs after the last one.
+  graph.tensors.forEach((t, i) => {
+    if (t.isInput) first[i] = 0;
+    if (t.isOutput) last[i] = end;
+    if (t.isInput && last[i] < 0) last[i] = 0;
+    if (t.isOutput && first[i] < 0) first[i] = end;
+    if (classes[i] === 'variable') [first[i], last[i]] = [0, end];
+  });
+  return [first, last];
+}
+
+class Groups {
+  readonly rootOf: number[];
+  readonly byRoot = new Map<number, AliasGroup>();
+
+  constructor(graph: Graph, planned: boolean[], first: number[], last: number[]) {
+    this.rootOf = planned.map((p, i) => (p ? i : -1));
+    graph.tensors.forEach((t, i) => {
+      if (planned[i])
+        this.byRoot.set(i, { root: i, members: [i], bytes: t.bytes, first: first[i], last: last[i] });
+    });
+  }
+
+  of(t: number): AliasGroup {
+    return this.byRoot.get(this.rootOf[t])!;
+  }
+
+  /** Makes `y` (a fresh op output) share the memory of `x`'s group. */
+  join(x: number, y: number): void {
+    const g = this.of(x);
+    const gy = this.of(y);
+    this.byRoot.delete(gy.root);
+    for (const m of gy.members) this.rootOf[m] = g.root;
+    g.members.push(...gy.members);
+    g.first = Math.min(g.first, gy.first);
+    g.last = Math.max(g.last, gy.last);
+  }
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+
+/** Whether output 0 of `op` may take input 0's memory, under the kernel's declared alias kind. */
+function mayAlias(graph: Graph, op: GraphOp, step: number, mem: OpMemory, g: Groups, cls: TensorClass[]) {
+  const [x, y] = [op.inputs[0], op.outputs[0]];
+  if (mem.alias === null || x === undefined || y === undefined || x < 0 || x === y) return false;
+  if (g.rootOf[x] < 0 || g.rootOf[y] < 0 || g.of(y).members.length > 1 || cls[y] === 'input') return false;
+  const [tx, ty] = [graph.tensors[x], graph.tensors[y]];
+  if (tx.bytes !== ty.bytes) return false;
+  if (mem.alias === 'view') return true;
+  // In place: the kernel overwrites input 0 as it goes, so nothing may read that memory later,
+  // and a graph input is the app's data, never scribbled on.
+  const group = g.of(x);
+  return (
+    sameShape(tx.shape, ty.shape) && group.last === step && group.members.every((m) => cls[m] !== 'input')
+  );
+}
+
+export function analyzeLiveness(graph: Graph, opMemory: readonly OpMemory[], ioInArena: boolean): Liveness {
+  const stepOf: number[] = [];
+  graph.order.forEach((opIndex, s) => {
+    stepOf[opIndex] = s;
+  });
+  const classes = graph.tensors.map(classify);
+  const [first, last] = tensorSteps(graph, stepOf, classes);
+  const planned = graph.tensors.map((t, i) => inArena(classes[i], t.bytes, ioInArena) && first[i] >= 0);
+  const groups = new Groups(graph, planned, first, last);
+  const scratch: ScratchNeed[] = [];
+  graph.order.forEach((opIndex, step) => {
+    const op = graph.ops[opIndex];
+    const mem = opMemory[opIndex];
+    if (mayAlias(graph, op, step, mem, groups, classes)) groups.join(op.inputs[0], op.outputs[0]);
+    if (mem.scratchBytes > 0) scratch.push({ step, opIndex, bytes: mem.scratchBytes });
+  });
+  return {
+    steps: graph.order.length,
+    ioInArena,
+    classes,
+    first,
+    last,
+    root: groups.rootOf,
+    groups: [...groups.byRoot.values()].sort((a, b) => a.root - b.root),
+    scratch,
+    variables: classes.flatMap((c, i) => (c === 'variable' && graph.tensors[i].bytes > 0 ? [i] : [])),
+  };
+}
