@@ -1,22 +1,34 @@
 /** The one table of op kernels, keyed by TFLite builtin name. Duplicates are a programming error. */
 import { add } from './add.js';
 import { averagePool2d } from './average-pool-2d.js';
+import { concatenation } from './concatenation.js';
 import { conv2d } from './conv-2d.js';
 import { depthwiseConv2d } from './depthwise-conv-2d.js';
 import { dequantize } from './dequantize.js';
+import { expandDims } from './expand-dims.js';
 import { fullyConnected } from './fully-connected.js';
 import { l2Pool2d } from './l2-pool-2d.js';
 import { maxPool2d } from './max-pool-2d.js';
 import { mean } from './mean.js';
+import { pack } from './pack.js';
+import { pad } from './pad.js';
+import { padV2 } from './padv2.js';
 import { quantize } from './quantize.js';
 import { reduceMax } from './reduce-max.js';
 import { reduceMin } from './reduce-min.js';
+import { reshape } from './reshape.js';
 import { softmax } from './softmax.js';
+import { split } from './split.js';
+import { splitV } from './split-v.js';
+import { squeeze } from './squeeze.js';
+import { stridedSlice } from './strided-slice.js';
 import { sub } from './sub.js';
 import { sum } from './sum.js';
 import { svdf } from './svdf.js';
+import { transpose } from './transpose.js';
 import { transposeConv } from './transpose-conv.js';
 import type { Kernel } from './types.js';
+import { unpack } from './unpack.js';
 
 // Each group of kernels is listed in one block; keep the lists sorted.
 const KERNELS: Kernel<never>[] = [
@@ -34,6 +46,18 @@ const KERNELS: Kernel<never>[] = [
   add,
   sub,
   // -- shape / data-movement / reduction group --
+  concatenation,
+  expandDims,
+  pack,
+  pad,
+  padV2,
+  reshape,
+  split,
+  splitV,
+  squeeze,
+  stridedSlice,
+  transpose,
+  unpack,
   // -- pooling / reduction / resize group (G5) --
   averagePool2d,
   l2Pool2d,
