@@ -5,11 +5,13 @@ import { concatenation } from './concatenation.js';
 import { conv2d } from './conv-2d.js';
 import { depthwiseConv2d } from './depthwise-conv-2d.js';
 import { dequantize } from './dequantize.js';
+import { div } from './div.js';
 import { expandDims } from './expand-dims.js';
 import { fullyConnected } from './fully-connected.js';
 import { l2Pool2d } from './l2-pool-2d.js';
 import { maxPool2d } from './max-pool-2d.js';
 import { mean } from './mean.js';
+import { mul } from './mul.js';
 import { pack } from './pack.js';
 import { pad } from './pad.js';
 import { padV2 } from './padv2.js';
@@ -44,6 +46,8 @@ const KERNELS: Kernel<never>[] = [
   transposeConv,
   // -- element-wise arithmetic group --
   add,
+  div,
+  mul,
   sub,
   // -- shape / data-movement / reduction group --
   concatenation,

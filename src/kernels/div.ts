@@ -1,0 +1,169 @@
+// Reproduces TFLM reference DIV: div.cc + reference/div.h (int8 via GetReciprocal, float32, int32), with 5D broadcasting.
+import type { TensorStore } from '../interpreter/tensor-store.js';
+import { activationRangeFloat } from '../quant/activation.js';
+import {
+  INT32_MAX,
+  quantizeMultiplier,
+  saturatingRoundingDoublingHighMul as srdhm,
+} from '../quant/fixed-point.js';
+import {
+  type BroadcastPlan,
+  clampFloat,
+  forEachRun,
+  fusedActivation,
+  int32ActivationRange,
+  prepareBroadcast,
+  quantizedActivationRange,
+  quantParams,
+  requireSameDType,
+} from './common/elementwise.js';
+import { defineKernel, type PrepareContext } from './types.js';
+
+export interface DivParams {
+  dtype: 'float32' | 'int32' | 'int8';
+  input1: number;
+  input2: number;
+  output: number;
+  plan: BroadcastPlan;
+  actMin: number;
+  actMax: number;
+  input1Offset: number;
+  input2Offset: number;
+  outputOffset: number;
+  outputMultiplier: number;
+  outputShift: number;
+}
+
+/** gemmlowp RoundingHalfSum: (a + b) / 2 rounded half away from zero. */
+function roundingHalfSum(a: number, b: number): number {
+  const sum = a + b;
+  return Math.trunc((sum + (sum >= 0 ? 1 : -1)) / 2);
+}
+
+/** gemmlowp SaturatingRoundingMultiplyByPOT for a positive exponent: a saturating left shift. */
+function saturatingShiftLeft(x: number, exponent: number): number {
+  const limit = 2 ** (31 - exponent) - 1;
+  if (x > limit) return INT32_MAX;
+  if (x < -limit) return -INT32_MAX - 1;
+  return x * 2 ** exponent;
+}
+
+/** gemmlowp one_over_one_plus_x_for_x_in_0_1 on raw Q0.31 values: Newton-Raphson in Q2.29. */
+export function oneOverOnePlusX(a: number): number {
+  const halfDenominator = roundingHalfSum(a, INT32_MAX);
+  let x = (1515870810 + srdhm(halfDenominator, -1010580540)) | 0;
+  for (let i = 0; i < 3; i++) {
+    const oneMinus = ((1 << 29) - srdhm(halfDenominator, x)) | 0;
+    x = (x + saturatingShiftLeft(srdhm(x, oneMinus), 2)) | 0;
+  }
+  return saturatingShiftLeft(x, 1);
+}
+
+/** CountLeadingSignBits of an int32 (31 for 0). */
+export function countLeadingSignBits(x: number): number {
+  return x >= 0 ? Math.clz32(x) - 1 : Math.clz32(~x) - 1;
+}
+
+/**
+ * RoundingDivideByPOT as TFLM's x86-64 build evaluates it, including exponents above 31 that
+ * DivElementwise can reach: the 64-bit mask shift and the 32-bit arithmetic shift both take
+ * their count modulo the register width.
+ */
+export function roundingDivideByPotWide(x: number, exponent: number): number {
+  const maskBits = exponent & 63;
+  const mask = maskBits >= 32 ? -1 : (2 ** maskBits - 1) | 0;
+  const threshold = (mask >> 1) + (x < 0 ? 1 : 0);
+  return ((x >> (exponent & 31)) + ((x & mask) > threshold ? 1 : 0)) | 0;
+}
+
+function prepare(ctx: PrepareContext): DivParams {
+  const inputs = [ctx.input(0), ctx.input(1)];
+  const output = ctx.output(0);
+  requireSameDType(ctx, [...inputs, output]);
+  const dtype = output.dtype;
+  if (dtype !== 'float32' && dtype !== 'int32' && dtype !== 'int8') ctx.unsupported(`dtype ${dtype}`);
+  const act = fusedActivation(ctx);
+  const base = {
+    dtype,
+    input1: ctx.op.inputs[0],
+    input2: ctx.op.inputs[1],
+    output: ctx.op.outputs[0],
+    plan: prepareBroadcast(ctx, inputs, 5),
+  };
+  if (dtype !== 'int8') {
+    const [actMin, actMax] = dtype === 'float32' ? activationRangeFloat(act) : int32ActivationRange(act);
+    return {
+      ...base,
+      actMin,
+      actMax,
+      input1Offset: 0,
+      input2Offset: 0,
+      outputOffset: 0,
+      outputMultiplier: 0,
+      outputShift: 0,
+    };
+  }
+  const [q1, q2] = inputs.map((t) => quantParams(ctx, t));
+  const qo = quantParams(ctx, output);
+  // div.cc divides in float: input1_scale / (input2_scale * output_scale).
+  const { multiplier, shift } = quantizeMultiplier(Math.fround(q1.scale / Math.fround(q2.scale * qo.scale)));
+  const [actMin, actMax] = quantizedActivationRange(ctx, act, output);
+  return {
+    ...base,
+    actMin,
+    actMax,
+    input1Offset: -q1.zeroPoint,
+    input2Offset: -q2.zeroPoint,
+    outputOffset: qo.zeroPoint,
+    outputMultiplier: multiplier,
+    outputShift: shift,
+  };
+}
+
+function evalInt8(p: DivParams, a: Int8Array, b: Int8Array, out: Int8Array): void {
+  const { input1Offset: o1, input2Offset: o2, outputOffset: oo, outputMultiplier: m, outputShift: sh } = p;
+  const { actMin, actMax } = p;
+  forEachRun(p.plan, (o, i1, s1, i2, s2, n) => {
+    for (let k = 0; k < n; k++, i1 += s1, i2 += s2) {
+      let x = o1 + a[i1];
+      let y = o2 + b[i2];
+      if (y < 0) {
+        x = -x;
+        y = -y;
+      }
+      // GetReciprocal(y, 31) inlined: 1/y in Q0.31 with 31 - clz(y) bits over unit.
+      const clz = Math.clz32(y);
+      const inv = oneOverOnePlusX(((y << clz) - 0x80000000) | 0);
+      const headroom = countLeadingSignBits(x);
+      const quotient = srdhm(x * 2 ** headroom, inv);
+      const r = oo + roundingDivideByPotWide(srdhm(quotient, m), 31 - clz + headroom - sh);
+      out[o + k] = Math.min(Math.max(r, actMin), actMax);
+    }
+  });
+}
+
+function evalInt32(p: DivParams, a: Int32Array, b: Int32Array, out: Int32Array): void {
+  const { actMin, actMax } = p;
+  forEachRun(p.plan, (o, i1, s1, i2, s2, n) => {
+    for (let k = 0; k < n; k++, i1 += s1, i2 += s2) {
+      out[o + k] = Math.min(Math.max(Math.trunc(a[i1] / b[i2]) | 0, actMin), actMax);
+    }
+  });
+}
+
+function evalFloat(p: DivParams, a: Float32Array, b: Float32Array, out: Float32Array): void {
+  const { actMin, actMax } = p;
+  forEachRun(p.plan, (o, i1, s1, i2, s2, n) => {
+    for (let k = 0; k < n; k++, i1 += s1, i2 += s2) {
+      out[o + k] = clampFloat(Math.fround(a[i1] / b[i2]), actMin, actMax);
+    }
+  });
+}
+
+function evalDiv(p: DivParams, store: TensorStore): void {
+  if (p.dtype === 'int8') evalInt8(p, store.i8(p.input1), store.i8(p.input2), store.i8(p.output));
+  else if (p.dtype === 'int32') evalInt32(p, store.i32(p.input1), store.i32(p.input2), store.i32(p.output));
+  else evalFloat(p, store.f32(p.input1), store.f32(p.input2), store.f32(p.output));
+}
+
+export const div = defineKernel({ op: 'DIV', alias: 'in-place', prepare, eval: evalDiv });

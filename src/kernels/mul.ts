@@ -1,0 +1,118 @@
+// Reproduces TFLM reference MUL: mul_common.cc + integer_ops/mul.h (int8, int16 with 4D broadcasting), reference/mul.h (float32, int32 with 6D broadcasting).
+import type { TensorStore } from '../interpreter/tensor-store.js';
+import { activationRangeFloat } from '../quant/activation.js';
+import { multiplyByQuantizedMultiplier, quantizeMultiplier } from '../quant/fixed-point.js';
+import {
+  type BroadcastPlan,
+  clampFloat,
+  forEachRun,
+  fusedActivation,
+  int32ActivationRange,
+  prepareBroadcast,
+  quantizedActivationRange,
+  quantParams,
+  requireSameDType,
+} from './common/elementwise.js';
+import { defineKernel, type PrepareContext } from './types.js';
+
+export interface MulParams {
+  dtype: 'float32' | 'int32' | 'int8' | 'int16';
+  input1: number;
+  input2: number;
+  output: number;
+  plan: BroadcastPlan;
+  /** Clamp range: quantized units for int8/int16, values for float32/int32. */
+  actMin: number;
+  actMax: number;
+  /** -zero point of each input and the output zero point (0 unless int8). */
+  input1Offset: number;
+  input2Offset: number;
+  outputOffset: number;
+  outputMultiplier: number;
+  outputShift: number;
+}
+
+function prepare(ctx: PrepareContext): MulParams {
+  const inputs = [ctx.input(0), ctx.input(1)];
+  const output = ctx.output(0);
+  requireSameDType(ctx, [...inputs, output]);
+  const dtype = output.dtype;
+  if (dtype !== 'float32' && dtype !== 'int32' && dtype !== 'int8' && dtype !== 'int16')
+    ctx.unsupported(`dtype ${dtype}`);
+  const act = fusedActivation(ctx);
+  const quantized = dtype === 'int8' || dtype === 'int16';
+  const plan = prepareBroadcast(ctx, inputs, quantized ? 4 : 6);
+  const base = {
+    dtype,
+    input1: ctx.op.inputs[0],
+    input2: ctx.op.inputs[1],
+    output: ctx.op.outputs[0],
+    plan,
+    input1Offset: 0,
+    input2Offset: 0,
+    outputOffset: 0,
+    outputMultiplier: 0,
+    outputShift: 0,
+  };
+  if (!quantized) {
+    const [actMin, actMax] = dtype === 'float32' ? activationRangeFloat(act) : int32ActivationRange(act);
+    return { ...base, actMin, actMax };
+  }
+  const [q1, q2] = inputs.map((t) => quantParams(ctx, t));
+  const qo = quantParams(ctx, output);
+  if (dtype === 'int16' && (q1.zeroPoint !== 0 || q2.zeroPoint !== 0 || qo.zeroPoint !== 0))
+    ctx.fail('int16 MUL needs zero points of 0');
+  const { multiplier, shift } = quantizeMultiplier((q1.scale * q2.scale) / qo.scale);
+  const [actMin, actMax] = quantizedActivationRange(ctx, act, output);
+  return {
+    ...base,
+    actMin,
+    actMax,
+    input1Offset: -q1.zeroPoint,
+    input2Offset: -q2.zeroPoint,
+    outputOffset: qo.zeroPoint,
+    outputMultiplier: multiplier,
+    outputShift: shift,
+  };
+}
+
+type IntArray = Int8Array | Int16Array;
+
+function evalQuantized(p: MulParams, a: IntArray, b: IntArray, out: IntArray): void {
+  const { input1Offset: o1, input2Offset: o2, outputOffset: oo, outputMultiplier: m, outputShift: sh } = p;
+  const { actMin, actMax } = p;
+  forEachRun(p.plan, (o, i1, s1, i2, s2, n) => {
+    for (let k = 0; k < n; k++, i1 += s1, i2 += s2) {
+      const r = oo + multiplyByQuantizedMultiplier((o1 + a[i1]) * (o2 + b[i2]), m, sh);
+      out[o + k] = Math.min(Math.max(r, actMin), actMax);
+    }
+  });
+}
+
+function evalInt32(p: MulParams, a: Int32Array, b: Int32Array, out: Int32Array): void {
+  const { actMin, actMax } = p;
+  forEachRun(p.plan, (o, i1, s1, i2, s2, n) => {
+    for (let k = 0; k < n; k++, i1 += s1, i2 += s2) {
+      out[o + k] = Math.min(Math.max(Math.imul(a[i1], b[i2]), actMin), actMax);
+    }
+  });
+}
+
+function evalFloat(p: MulParams, a: Float32Array, b: Float32Array, out: Float32Array): void {
+  const { actMin, actMax } = p;
+  forEachRun(p.plan, (o, i1, s1, i2, s2, n) => {
+    for (let k = 0; k < n; k++, i1 += s1, i2 += s2) {
+      out[o + k] = clampFloat(Math.fround(a[i1] * b[i2]), actMin, actMax);
+    }
+  });
+}
+
+function evalMul(p: MulParams, store: TensorStore): void {
+  if (p.dtype === 'int8') evalQuantized(p, store.i8(p.input1), store.i8(p.input2), store.i8(p.output));
+  else if (p.dtype === 'int16')
+    evalQuantized(p, store.i16(p.input1), store.i16(p.input2), store.i16(p.output));
+  else if (p.dtype === 'int32') evalInt32(p, store.i32(p.input1), store.i32(p.input2), store.i32(p.output));
+  else evalFloat(p, store.f32(p.input1), store.f32(p.input2), store.f32(p.output));
+}
+
+export const mul = defineKernel({ op: 'MUL', alias: 'in-place', prepare, eval: evalMul });
