@@ -1,5 +1,7 @@
 /** The one table of op kernels, keyed by TFLite builtin name. Duplicates are a programming error. */
 import { add } from './add.js';
+import { argMax } from './arg-max.js';
+import { argMin } from './arg-min.js';
 import { averagePool2d } from './average-pool-2d.js';
 import { concatenation } from './concatenation.js';
 import { conv2d } from './conv-2d.js';
@@ -19,18 +21,20 @@ import { quantize } from './quantize.js';
 import { reduceMax } from './reduce-max.js';
 import { reduceMin } from './reduce-min.js';
 import { reshape } from './reshape.js';
+import { resizeBilinear } from './resize-bilinear.js';
+import { resizeNearestNeighbor } from './resize-nearest-neighbor.js';
 import { softmax } from './softmax.js';
-import { split } from './split.js';
 import { splitV } from './split-v.js';
+import { split } from './split.js';
 import { squeeze } from './squeeze.js';
 import { stridedSlice } from './strided-slice.js';
 import { sub } from './sub.js';
 import { sum } from './sum.js';
 import { svdf } from './svdf.js';
-import { transpose } from './transpose.js';
 import { transposeConv } from './transpose-conv.js';
-import type { Kernel } from './types.js';
+import { transpose } from './transpose.js';
 import { unpack } from './unpack.js';
+import type { Kernel } from './types.js';
 
 // Each group of kernels is listed in one block; keep the lists sorted.
 const KERNELS: Kernel<never>[] = [
@@ -63,12 +67,16 @@ const KERNELS: Kernel<never>[] = [
   transpose,
   unpack,
   // -- pooling / reduction / resize group (G5) --
+  argMax,
+  argMin,
   averagePool2d,
   l2Pool2d,
   maxPool2d,
   mean,
   reduceMax,
   reduceMin,
+  resizeBilinear,
+  resizeNearestNeighbor,
   sum,
 ] as Kernel<never>[];
 
