@@ -31,14 +31,15 @@ function uninstall(): void {
   for (const signal of SIGNALS) process.off(signal, onSignal);
 }
 
-/** Tracks `child` until it exits. */
+/** Tracks `child` until it exits (or fails to spawn: then only 'error' is emitted). */
 export function guardChild(child: ChildProcess): void {
   if (live.size === 0) install();
   live.add(child);
-  child.once('exit', () => {
-    live.delete(child);
-    if (live.size === 0) uninstall();
-  });
+  const forget = (): void => {
+    if (live.delete(child) && live.size === 0) uninstall();
+  };
+  child.once('exit', forget);
+  child.once('error', forget);
 }
 
 export function liveChildCount(): number {
