@@ -77,7 +77,18 @@ function checkLayout(graph: Graph, plan: PlanResult, errors: string[]): void {
       );
 }
 
-/** An output may share an input's bytes only as output 0 over input 0, where the kernel allows it. */
+/**
+ * An output may share an input's bytes only as output 0 where the kernel declares an alias: a
+ * view over exactly input 0, or in place over inputs read in its own element order (same shape).
+ */
+function sharesLegally(graph: Graph, plan: PlanResult, op: GraphOp, mem: OpMemory, x: number): boolean {
+  const y = op.outputs[0];
+  const [tx, ty] = [graph.tensors[x], graph.tensors[y]];
+  if (mem.alias === null || plan.offsets[x] !== plan.offsets[y] || tx.bytes !== ty.bytes) return false;
+  if (mem.alias === 'view') return x === op.inputs[0];
+  return tx.shape.length === ty.shape.length && tx.shape.every((d, i) => d === ty.shape[i]);
+}
+
 function checkWrites(graph: Graph, plan: PlanResult, op: GraphOp, mem: OpMemory, errors: string[]): void {
   const at = (t: number) => plan.offsets[t];
   const size = (t: number) => graph.tensors[t].bytes;
@@ -86,8 +97,8 @@ function checkWrites(graph: Graph, plan: PlanResult, op: GraphOp, mem: OpMemory,
     for (const x of op.inputs) {
       // x === y: a kernel updating its own state tensor, not a clash.
       if (x < 0 || x === y || at(x) < 0 || !overlaps(at(x), size(x), at(y), size(y))) continue;
-      const declared = k === 0 && x === op.inputs[0] && mem.alias !== null && at(x) === at(y);
-      if (!declared) errors.push(`op #${op.index} ${op.opcode}: output #${y} overwrites input #${x}`);
+      if (k !== 0 || y !== op.outputs[0] || !sharesLegally(graph, plan, op, mem, x))
+        errors.push(`op #${op.index} ${op.opcode}: output #${y} overwrites input #${x}`);
     }
     for (const z of written.slice(k + 1))
       if (overlaps(at(z), size(z), at(y), size(y)))

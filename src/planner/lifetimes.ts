@@ -114,12 +114,14 @@ function mayAlias(graph: Graph, op: GraphOp, step: number, mem: OpMemory, g: Gro
   const [tx, ty] = [graph.tensors[x], graph.tensors[y]];
   if (tx.bytes !== ty.bytes) return false;
   if (mem.alias === 'view') return true;
-  // In place: the kernel overwrites input 0 as it goes, so nothing may read that memory later,
-  // and a graph input is the app's data, never scribbled on.
+  // In place: the kernel overwrites input 0 element by element, so nothing may read that memory
+  // later (a graph output is read by the app after the last op), another input in the same
+  // memory must be read in the same element order, and a graph input is the app's data.
   const group = g.of(x);
-  return (
-    sameShape(tx.shape, ty.shape) && group.last === step && group.members.every((m) => cls[m] !== 'input')
+  const sameOrder = op.inputs.every(
+    (t) => t < 0 || g.rootOf[t] !== group.root || sameShape(graph.tensors[t].shape, ty.shape),
   );
+  return sameOrder && group.last === step && group.members.every((m) => cls[m] === 'activation');
 }
 
 export function analyzeLiveness(graph: Graph, opMemory: readonly OpMemory[], ioInArena: boolean): Liveness {
