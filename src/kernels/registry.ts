@@ -24,17 +24,17 @@ import { reshape } from './reshape.js';
 import { resizeBilinear } from './resize-bilinear.js';
 import { resizeNearestNeighbor } from './resize-nearest-neighbor.js';
 import { softmax } from './softmax.js';
-import { splitV } from './split-v.js';
 import { split } from './split.js';
+import { splitV } from './split-v.js';
 import { squeeze } from './squeeze.js';
 import { stridedSlice } from './strided-slice.js';
 import { sub } from './sub.js';
 import { sum } from './sum.js';
 import { svdf } from './svdf.js';
-import { transposeConv } from './transpose-conv.js';
 import { transpose } from './transpose.js';
-import { unpack } from './unpack.js';
+import { transposeConv } from './transpose-conv.js';
 import type { Kernel } from './types.js';
+import { unpack } from './unpack.js';
 
 // Each group of kernels is listed in one block; keep the lists sorted.
 const KERNELS: Kernel<never>[] = [
