@@ -77,7 +77,7 @@ describe.skipIf(!HAVE_SHARED)('interpreter at planned offsets', () => {
     }
     const { graph } = loadModel(model.path);
     const p = plan(graph);
-    const collapsed = { ...p, offsets: p.offsets.map((o) => (o >= 0 ? 0 : o)) };
+    const collapsed = { ...p, offsets: p.offsets.map((o) => Math.min(o, 0)) };
     const gc = loadCase(model, model.cases[0]);
     const inputs = model.inputs.map((t) => gc.inputs.get(t.name)!.data);
     expect(mismatches(model, model.cases[0], run(graph, collapsed, inputs)).length).toBeGreaterThan(0);
