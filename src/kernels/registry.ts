@@ -11,6 +11,8 @@ import { div } from './div.js';
 import { expandDims } from './expand-dims.js';
 import { fullyConnected } from './fully-connected.js';
 import { l2Pool2d } from './l2-pool-2d.js';
+import { logSoftmax } from './log-softmax.js';
+import { logistic } from './logistic.js';
 import { maxPool2d } from './max-pool-2d.js';
 import { mean } from './mean.js';
 import { mul } from './mul.js';
@@ -24,26 +26,32 @@ import { reshape } from './reshape.js';
 import { resizeBilinear } from './resize-bilinear.js';
 import { resizeNearestNeighbor } from './resize-nearest-neighbor.js';
 import { softmax } from './softmax.js';
-import { split } from './split.js';
 import { splitV } from './split-v.js';
+import { split } from './split.js';
 import { squeeze } from './squeeze.js';
 import { stridedSlice } from './strided-slice.js';
 import { sub } from './sub.js';
 import { sum } from './sum.js';
 import { svdf } from './svdf.js';
-import { transpose } from './transpose.js';
+import { tanh } from './tanh.js';
 import { transposeConv } from './transpose-conv.js';
-import type { Kernel } from './types.js';
+import { transpose } from './transpose.js';
+import { unidirectionalSequenceLstm } from './unidirectional-sequence-lstm.js';
 import { unpack } from './unpack.js';
+import type { Kernel } from './types.js';
 
 // Each group of kernels is listed in one block; keep the lists sorted.
 const KERNELS: Kernel<never>[] = [
   // -- fully-connected / recurrent / activations group --
   dequantize,
   fullyConnected,
+  logSoftmax,
+  logistic,
   quantize,
   softmax,
   svdf,
+  tanh,
+  unidirectionalSequenceLstm,
   // -- convolution / pooling / padding group --
   conv2d,
   depthwiseConv2d,

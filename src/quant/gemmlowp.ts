@@ -275,3 +275,40 @@ export const SIGMOID_TABLE_UINT16: readonly number[] = [
   65533, 65533, 65533, 65533, 65533, 65534, 65534, 65534, 65534, 65534, 65534, 65534, 65534, 65534, 65534,
   65535,
 ];
+
+/** The int16 input scaled to Q(x).(y) by TFLM's int16 logistic/tanh: multiplier 0 means 3 << leftShift. */
+function scaleInt16Input(x: number, multiplier: number, leftShift: number): number {
+  const [m, s] = multiplier === 0 ? [3 << leftShift, 0] : [multiplier, leftShift];
+  const round = s > 0 ? 1 << (s - 1) : 0;
+  return (x * m + round) >> s;
+}
+
+/** reference_integer_ops::Logistic (int16): sigmoid table with 9-bit interpolation, Q0.15 out. */
+export function logisticInt16(x: number, multiplier: number, leftShift: number): number {
+  const input = scaleInt16Input(x, multiplier, leftShift);
+  const abs = Math.abs(input);
+  const uh = abs >>> 9;
+  let result: number;
+  if (uh >= 255) result = 0x7fff << 10;
+  else {
+    const ua = SIGMOID_TABLE_UINT16[uh];
+    result = ua * 512 + (abs & 0x1ff) * (SIGMOID_TABLE_UINT16[uh + 1] - ua);
+  }
+  result = input >= 0 ? result + (1 << 9) : (1 << 25) - result + (1 << 9) - 1;
+  return ((result >>> 10) << 16) >> 16;
+}
+
+/** reference_integer_ops::Tanh (int16): tanh(x) = 2 sigmoid(2x) - 1 on the same table, Q0.15 out. */
+export function tanhInt16(x: number, multiplier: number, leftShift: number): number {
+  const input = scaleInt16Input(x, multiplier, leftShift);
+  const abs = Math.abs(input);
+  const uh = abs >>> 8;
+  let result: number;
+  if (uh >= 255) result = 0xffff << 8;
+  else {
+    const ua = SIGMOID_TABLE_UINT16[uh];
+    result = ua * 256 + (abs & 0xff) * (SIGMOID_TABLE_UINT16[uh + 1] - ua);
+  }
+  result = input >= 0 ? result - (1 << 23) + (1 << 7) : -result + (1 << 23) + (1 << 7) - 1;
+  return ((result >> 8) << 16) >> 16;
+}
