@@ -38,15 +38,20 @@ void tf_systick_handler(void) __attribute__((weak, alias("tf_fault_entry")));
 __attribute__((section(".vectors"), used)) static const tf_vector_table_t tf_vectors = {
     __stack_top,
     {
-        tf_reset_handler, tf_fault_entry, /* NMI */
-        tf_fault_entry,                   /* HardFault */
-        tf_fault_entry,                   /* MemManage */
-        tf_fault_entry,                   /* BusFault */
-        tf_fault_entry,                   /* UsageFault */
-        tf_fault_entry,                   /* SecureFault (v8-M) */
-        0, 0, 0, tf_fault_entry,          /* SVCall */
-        tf_fault_entry,                   /* DebugMonitor */
-        0, tf_fault_entry,                /* PendSV */
+        tf_reset_handler,
+        tf_fault_entry, /* NMI */
+        tf_fault_entry, /* HardFault */
+        tf_fault_entry, /* MemManage */
+        tf_fault_entry, /* BusFault */
+        tf_fault_entry, /* UsageFault */
+        tf_fault_entry, /* SecureFault (v8-M) */
+        0,
+        0,
+        0,
+        tf_fault_entry, /* SVCall */
+        tf_fault_entry, /* DebugMonitor */
+        0,
+        tf_fault_entry, /* PendSV */
         tf_systick_handler,
     },
 };
@@ -86,6 +91,4 @@ void tf_reset_handler(void) {
 #endif
   tf_uart_init();
   tf_exit(main());
-  for (;;) {
-  }
 }
