@@ -10,6 +10,7 @@ import { dequantize } from './dequantize.js';
 import { div } from './div.js';
 import { expandDims } from './expand-dims.js';
 import { fullyConnected } from './fully-connected.js';
+import { l2Normalization } from './l2-normalization.js';
 import { l2Pool2d } from './l2-pool-2d.js';
 import { logSoftmax } from './log-softmax.js';
 import { logistic } from './logistic.js';
@@ -26,19 +27,19 @@ import { reshape } from './reshape.js';
 import { resizeBilinear } from './resize-bilinear.js';
 import { resizeNearestNeighbor } from './resize-nearest-neighbor.js';
 import { softmax } from './softmax.js';
-import { splitV } from './split-v.js';
 import { split } from './split.js';
+import { splitV } from './split-v.js';
 import { squeeze } from './squeeze.js';
 import { stridedSlice } from './strided-slice.js';
 import { sub } from './sub.js';
 import { sum } from './sum.js';
 import { svdf } from './svdf.js';
 import { tanh } from './tanh.js';
-import { transposeConv } from './transpose-conv.js';
 import { transpose } from './transpose.js';
+import { transposeConv } from './transpose-conv.js';
+import type { Kernel } from './types.js';
 import { unidirectionalSequenceLstm } from './unidirectional-sequence-lstm.js';
 import { unpack } from './unpack.js';
-import type { Kernel } from './types.js';
 
 // Each group of kernels is listed in one block; keep the lists sorted.
 const KERNELS: Kernel<never>[] = [
@@ -78,6 +79,7 @@ const KERNELS: Kernel<never>[] = [
   argMax,
   argMin,
   averagePool2d,
+  l2Normalization,
   l2Pool2d,
   maxPool2d,
   mean,
