@@ -90,7 +90,7 @@ function evalFloat(p: L2NormParams, input: Float32Array, output: Float32Array): 
     let squares = 0;
     for (let c = 0; c < p.depth; c++) squares = Math.fround(squares + Math.fround(input[base + c] ** 2));
     const norm = Math.fround(Math.sqrt(squares));
-    const divisor = norm < EPSILON ? EPSILON : norm;
+    const divisor = Math.max(norm, EPSILON);
     for (let c = 0; c < p.depth; c++) output[base + c] = input[base + c] / divisor;
   }
 }
