@@ -1,5 +1,4 @@
 // Reproduces TFLM reference CONV_2D: integer_ops/conv.h (int8/int4-filter per-channel, 16x8 with int32 or int64 bias), reference/conv.h (float32).
-import type { GraphTensor } from '../graph/graph.js';
 import type { TensorStore } from '../interpreter/tensor-store.js';
 import { activationRangeFloat } from '../quant/activation.js';
 import { clamp, multiplyByQuantizedMultiplier } from '../quant/fixed-point.js';
@@ -7,6 +6,7 @@ import {
   type BiasKind,
   biasKind,
   biasValues,
+  checkConvTypes,
   clampActivation,
   filterInt8,
   multiplyWide,
@@ -35,18 +35,13 @@ export interface Conv2DParams extends WindowGeometry, QuantizedConvParams {
   wideAccumulator: boolean;
 }
 
-function checkTypes(ctx: PrepareContext, input: GraphTensor, filter: GraphTensor, output: GraphTensor): void {
-  if (input.dtype !== output.dtype) ctx.fail(`input ${input.dtype} and output ${output.dtype} differ`);
-  const pair = `${input.dtype}/${filter.dtype}`;
-  const ok = ['float32/float32', 'int8/int8', 'int8/int4', 'int16/int8'];
-  if (!ok.includes(pair)) ctx.unsupported(`input ${input.dtype} with filter ${filter.dtype}`);
-}
-
 const BIAS_FOR: Record<string, BiasKind[]> = {
   float32: ['float32'],
   int8: ['int32'],
   int16: ['int32', 'int64'],
 };
+
+const TYPE_PAIRS = ['float32/float32', 'int8/int8', 'int8/int4', 'int16/int8'];
 
 const NO_QUANT = { inputOffset: 0, outputOffset: 0, multipliers: [], shifts: [] };
 
@@ -55,7 +50,7 @@ function prepare(ctx: PrepareContext): Conv2DParams {
   const filter = ctx.input(1);
   const bias = ctx.optionalInput(2);
   const output = ctx.output(0);
-  checkTypes(ctx, input, filter, output);
+  checkConvTypes(ctx, { input, filter, output }, TYPE_PAIRS);
   const g = windowGeometry(ctx, input, filter, output);
   if (filter.shape[0] !== g.outD) ctx.fail(`filter has ${filter.shape[0]} output channels, output ${g.outD}`);
   const filterD = filter.shape[3];

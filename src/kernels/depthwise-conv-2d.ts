@@ -1,5 +1,4 @@
 // Reproduces TFLM reference DEPTHWISE_CONV_2D: integer_ops/depthwise_conv.h (int8/int4-filter per-channel, 16x8 with int64 bias), reference/depthwiseconv_float.h (float32).
-import type { GraphTensor } from '../graph/graph.js';
 import type { TensorStore } from '../interpreter/tensor-store.js';
 import { activationRangeFloat } from '../quant/activation.js';
 import { clamp, multiplyByQuantizedMultiplier } from '../quant/fixed-point.js';
@@ -7,6 +6,7 @@ import {
   type BiasKind,
   biasKind,
   biasValues,
+  checkConvTypes,
   clampActivation,
   filterInt8,
   multiplyWide,
@@ -32,15 +32,10 @@ export interface DepthwiseConv2DParams extends WindowGeometry, QuantizedConvPara
   filterInt4: boolean;
 }
 
-function checkTypes(ctx: PrepareContext, input: GraphTensor, filter: GraphTensor, output: GraphTensor): void {
-  if (input.dtype !== output.dtype) ctx.fail(`input ${input.dtype} and output ${output.dtype} differ`);
-  const pair = `${input.dtype}/${filter.dtype}`;
-  const ok = ['float32/float32', 'int8/int8', 'int8/int4', 'int16/int8'];
-  if (!ok.includes(pair)) ctx.unsupported(`input ${input.dtype} with filter ${filter.dtype}`);
-}
-
 /** TFLM reads the bias as float, int32 and int64 for float32, int8 and int16 inputs. */
 const BIAS_FOR: Record<string, BiasKind[]> = { float32: ['float32'], int8: ['int32'], int16: ['int64'] };
+
+const TYPE_PAIRS = ['float32/float32', 'int8/int8', 'int8/int4', 'int16/int8'];
 
 const NO_QUANT = { inputOffset: 0, outputOffset: 0, multipliers: [], shifts: [] };
 
@@ -49,7 +44,7 @@ function prepare(ctx: PrepareContext): DepthwiseConv2DParams {
   const filter = ctx.input(1);
   const bias = ctx.optionalInput(2);
   const output = ctx.output(0);
-  checkTypes(ctx, input, filter, output);
+  checkConvTypes(ctx, { input, filter, output }, TYPE_PAIRS);
   const g = windowGeometry(ctx, input, filter, output);
   const depthMultiplier = ctx.op.options.depthMultiplier as number;
   if (filter.shape[0] !== 1) ctx.fail(`filter must have shape [1, h, w, channels], got [${filter.shape}]`);

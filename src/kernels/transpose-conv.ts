@@ -8,6 +8,7 @@ import {
   type BiasKind,
   biasKind,
   biasValues,
+  checkConvTypes,
   clampActivation,
   computePadding,
   multiplyWide,
@@ -114,10 +115,7 @@ function prepare(ctx: PrepareContext): TransposeConvParams {
   const filter = ctx.input(1);
   const bias = ctx.optionalInput(3);
   const output = ctx.output(0);
-  if (input.dtype !== output.dtype) ctx.fail(`input ${input.dtype} and output ${output.dtype} differ`);
-  const pair = `${input.dtype}/${filter.dtype}`;
-  if (!['float32/float32', 'int8/int8', 'int16/int8'].includes(pair))
-    ctx.unsupported(`input ${input.dtype} with filter ${filter.dtype}`);
+  checkConvTypes(ctx, { input, filter, output }, ['float32/float32', 'int8/int8', 'int16/int8']);
   checkOutputShape(ctx, ctx.input(0), output);
   const g = geometry(ctx, input, filter, output);
   const act = clampActivation(ctx);

@@ -4,12 +4,14 @@
  * convolution kernels even where a model's other ops are not implemented yet.
  */
 import { describe, expect, it } from 'vitest';
+import { UnsupportedOperatorError } from '../../src/errors.js';
 import { loadModel } from '../../src/graph/load.js';
+import { Interpreter } from '../../src/interpreter/interpreter.js';
 import { TensorStore } from '../../src/interpreter/tensor-store.js';
 import { findKernel } from '../../src/kernels/registry.js';
 import { makePrepareContext } from '../../src/kernels/types.js';
 import { compareOutput } from '../conformance/compare.js';
-import { HAVE_SHARED, loadIntermediates, sharedModels } from '../support/shared.js';
+import { HAVE_SHARED, loadIntermediates, MODELS_DIR, sharedModels } from '../support/shared.js';
 
 const OPS = new Set(['CONV_2D', 'DEPTHWISE_CONV_2D', 'TRANSPOSE_CONV']);
 const models = sharedModels().filter(
@@ -47,4 +49,12 @@ describe.skipIf(!HAVE_SHARED)('convolution layers against TFLM intermediates', (
       expect(failures).toEqual([]);
     });
   }
+
+  it('reports the hybrid kws_ref_model_float32 (float input, int8 weights) as unsupported, like TFLM', () => {
+    const { graph } = loadModel(`${MODELS_DIR}/kws_ref_model_float32.tflite`);
+    expect(() => new Interpreter(graph)).toThrow(UnsupportedOperatorError);
+    expect(() => new Interpreter(graph)).toThrow(
+      /#0 CONV_2D \(float32\): hybrid float32 input with int8 weights/,
+    );
+  });
 });

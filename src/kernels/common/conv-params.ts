@@ -141,6 +141,19 @@ export function windowGeometry(
   };
 }
 
+/** Differing input/output dtypes are a broken model; input/filter pairs outside `allowed` are unsupported. */
+export function checkConvTypes(
+  ctx: PrepareContext,
+  tensors: { input: GraphTensor; filter: GraphTensor; output: GraphTensor },
+  allowed: readonly string[],
+): void {
+  const { input, filter, output } = tensors;
+  if (input.dtype !== output.dtype) ctx.fail(`input ${input.dtype} and output ${output.dtype} differ`);
+  if (allowed.includes(`${input.dtype}/${filter.dtype}`)) return;
+  if (input.dtype === 'float32') ctx.unsupported(`hybrid float32 input with ${filter.dtype} weights`);
+  ctx.unsupported(`input ${input.dtype} with filter ${filter.dtype}`);
+}
+
 /** Fails unless `t` has rank 4 (NHWC activations, OHWI / 1HWO filters). */
 export function requireRank4(ctx: PrepareContext, t: GraphTensor, what: string): void {
   if (t.shape.length !== 4) ctx.fail(`${what} must have rank 4, got [${t.shape}]`);
