@@ -75,7 +75,7 @@ describe.skipIf(!HAVE_FIRMWARE_TOOLS)(`runQemu lifecycle${SKIP_REASON}`, () => {
 
   it('kills QEMU and rejects exit with DeviceTimeoutError when the firmware overruns', async () => {
     // The hello firmware waits for a command forever.
-    const qemu = await runQemu({ board: 'mps2-an386', elf: (await built!).elf, timeoutMs: 300 });
+    const qemu = await runQemu({ board: 'mps2-an386', elf: (await built!).elf, timeoutMs: 1000 });
     await expect(qemu.exit).rejects.toBeInstanceOf(DeviceTimeoutError);
     expect(await waitUntilGone(qemu.pid)).toBe(true);
     expect(liveChildCount()).toBe(0);
