@@ -3,19 +3,25 @@ import { add } from './add.js';
 import { argMax } from './arg-max.js';
 import { argMin } from './arg-min.js';
 import { averagePool2d } from './average-pool-2d.js';
+import { batchToSpaceNd } from './batch-to-space-nd.js';
+import { broadcastTo } from './broadcast-to.js';
 import { concatenation } from './concatenation.js';
 import { conv2d } from './conv-2d.js';
+import { depthToSpace } from './depth-to-space.js';
 import { depthwiseConv2d } from './depthwise-conv-2d.js';
 import { dequantize } from './dequantize.js';
 import { div } from './div.js';
 import { expandDims } from './expand-dims.js';
+import { fill } from './fill.js';
 import { fullyConnected } from './fully-connected.js';
+import { gather } from './gather.js';
 import { l2Normalization } from './l2-normalization.js';
 import { l2Pool2d } from './l2-pool-2d.js';
 import { logSoftmax } from './log-softmax.js';
 import { logistic } from './logistic.js';
 import { maxPool2d } from './max-pool-2d.js';
 import { mean } from './mean.js';
+import { mirrorPad } from './mirror-pad.js';
 import { mul } from './mul.js';
 import { pack } from './pack.js';
 import { pad } from './pad.js';
@@ -26,7 +32,12 @@ import { reduceMin } from './reduce-min.js';
 import { reshape } from './reshape.js';
 import { resizeBilinear } from './resize-bilinear.js';
 import { resizeNearestNeighbor } from './resize-nearest-neighbor.js';
+import { reverseV2 } from './reverse-v2.js';
+import { shape } from './shape.js';
+import { slice } from './slice.js';
 import { softmax } from './softmax.js';
+import { spaceToBatchNd } from './space-to-batch-nd.js';
+import { spaceToDepth } from './space-to-depth.js';
 import { split } from './split.js';
 import { splitV } from './split-v.js';
 import { squeeze } from './squeeze.js';
@@ -35,11 +46,13 @@ import { sub } from './sub.js';
 import { sum } from './sum.js';
 import { svdf } from './svdf.js';
 import { tanh } from './tanh.js';
+import { tile } from './tile.js';
 import { transpose } from './transpose.js';
 import { transposeConv } from './transpose-conv.js';
 import type { Kernel } from './types.js';
 import { unidirectionalSequenceLstm } from './unidirectional-sequence-lstm.js';
 import { unpack } from './unpack.js';
+import { zerosLike } from './zeros-like.js';
 
 // Each group of kernels is listed in one block; keep the lists sorted.
 const KERNELS: Kernel<never>[] = [
@@ -63,18 +76,31 @@ const KERNELS: Kernel<never>[] = [
   mul,
   sub,
   // -- shape / data-movement / reduction group --
+  batchToSpaceNd,
+  broadcastTo,
   concatenation,
+  depthToSpace,
   expandDims,
+  fill,
+  gather,
+  mirrorPad,
   pack,
   pad,
   padV2,
   reshape,
+  reverseV2,
+  shape,
+  slice,
+  spaceToBatchNd,
+  spaceToDepth,
   split,
   splitV,
   squeeze,
   stridedSlice,
+  tile,
   transpose,
   unpack,
+  zerosLike,
   // -- pooling / reduction / resize group (G5) --
   argMax,
   argMin,

@@ -144,3 +144,37 @@ export interface ViewParams {
 export function evalView(p: ViewParams, store: TensorStore): void {
   copyView(store, p.input, p.output);
 }
+
+/**
+ * Prepared data of the ops where every output axis reads the input through an index map
+ * (MIRROR_PAD, TILE, BROADCAST_TO, REVERSE_V2): out[i0..in] = in[map0[i0], ..., mapn[in]].
+ */
+export interface AxisMapParams {
+  width: ElementWidth;
+  input: number;
+  output: number;
+  /** Per input axis (the input seen at the output's rank), its stride in elements. */
+  inputStrides: number[];
+  /** Per output axis, the input index each output index reads; lengths give the output shape. */
+  sourceIndex: number[][];
+}
+
+export function evalAxisMaps(p: AxisMapParams, store: TensorStore): void {
+  const input = elements(store, p.input, p.width);
+  const out = elements(store, p.output, p.width);
+  const last = p.sourceIndex.length - 1;
+  if (last < 0) {
+    out[0] = input[0];
+    return;
+  }
+  let o = 0;
+  const walk = (dim: number, base: number): void => {
+    const map = p.sourceIndex[dim];
+    const stride = p.inputStrides[dim];
+    for (let i = 0; i < map.length; i++) {
+      if (dim === last) out[o++] = input[base + map[i] * stride];
+      else walk(dim + 1, base + map[i] * stride);
+    }
+  };
+  walk(0, 0);
+}
