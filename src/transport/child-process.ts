@@ -39,7 +39,8 @@ export class ChildProcessTransport implements Transport {
     child.on('error', (error) =>
       this.events.emitClose(new TransportError(`${this.description}: ${error.message}`)),
     );
-    child.on('exit', (code, signal) => {
+    // 'close', not 'exit': only then has all of stderr been read for the message.
+    child.on('close', (code, signal) => {
       this.events.emitClose(this.closing ? undefined : this.lost(code, signal));
     });
   }

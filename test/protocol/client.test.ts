@@ -49,7 +49,7 @@ function fakeDevice(t: MemoryTransport, overrides: Partial<InfoPage> = {}) {
 let transport: MemoryTransport;
 let client: DeviceClient;
 
-function setup(options = { timeoutMs: 200 }) {
+function setup(options = { timeoutMs: 5000 }) {
   transport = new MemoryTransport();
   client = new DeviceClient(transport, options);
 }
@@ -94,7 +94,7 @@ describe('DeviceClient', () => {
   });
 
   it('times out with a message naming the request and the noise seen meanwhile', async () => {
-    setup({ timeoutMs: 50 });
+    setup({ timeoutMs: 200 });
     transport.device = () => {
       const payload = encodeErrorReply({ code: DeviceErrorCode.BAD_CRC, detail: 0, text: 'CRC mismatch' });
       transport.reply({ type: MessageType.ERROR, seq: SEQ_NONE, payload });
@@ -103,13 +103,13 @@ describe('DeviceClient', () => {
     const error = await client.reset().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DeviceTimeoutError);
     const message = (error as Error).message;
-    expect(message).toMatch(/no answer to RESET \(seq 0\) within 50 ms from memory/);
+    expect(message).toMatch(/no answer to RESET \(seq 0\) within 200 ms from memory/);
     expect(message).toMatch(/reported 1 corrupt frame\(s\) from the host, last BAD_CRC/);
     expect(message).toMatch(/panic: stack overflow/);
   });
 
   it('ignores a late answer to a timed-out request', async () => {
-    setup({ timeoutMs: 50 });
+    setup();
     const held: Frame[] = [];
     transport.device = (frame) => held.push(frame);
     await expect(client.invoke({ timeoutMs: 50 })).rejects.toThrow(DeviceTimeoutError);
@@ -144,7 +144,7 @@ describe('DeviceClient', () => {
   });
 
   it('fails the pending request when the transport closes', async () => {
-    setup({ timeoutMs: 5000 });
+    setup();
     transport.device = () => transport.events.emitClose(new TransportError('memory: unplugged'));
     await expect(client.ping()).rejects.toThrow(/unplugged/);
     await expect(client.ping()).rejects.toThrow(TransportError);

@@ -28,8 +28,8 @@ afterEach(async () => {
   session = undefined;
 });
 
-async function start(args: string[] = [], timeoutMs = 5000) {
-  session = await startEchoDevice(exe, args, { timeoutMs });
+async function start(args: string[] = []) {
+  session = await startEchoDevice(exe, args);
   return session;
 }
 
@@ -93,10 +93,11 @@ describe('echo device robustness', () => {
   });
 
   it('discards a frame larger than its buffer as OVERSIZE', async () => {
-    const s = await start([], 300);
+    const s = await start();
     await s.transport.write(Uint8Array.of(0, ...new Uint8Array(5000).fill(0x41), 0));
     expect(await lastReportAfterPing(s)).toMatchObject({ code: DeviceErrorCode.OVERSIZE, detail: 1024 });
-    const error = await s.client.setInputChunk(0, 0, new Uint8Array(1100)).catch((e: unknown) => e);
+    const tooBig = s.client.setInputChunk(0, 0, new Uint8Array(1100), { timeoutMs: 300 });
+    const error = await tooBig.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DeviceTimeoutError);
     expect((error as Error).message).toMatch(/reported 1 corrupt frame\(s\) from the host, last OVERSIZE/);
     await expectHealthy(s);
@@ -156,10 +157,11 @@ describe('echo device robustness', () => {
   });
 
   it('times out while the device is stopped, and recovers when it continues', async () => {
-    const s = await start([], 300);
+    const s = await start();
+    await s.client.ping();
     process.kill(s.transport.pid!, 'SIGSTOP');
     try {
-      await expect(s.client.info()).rejects.toThrow(DeviceTimeoutError);
+      await expect(s.client.info({ timeoutMs: 300 })).rejects.toThrow(DeviceTimeoutError);
     } finally {
       process.kill(s.transport.pid!, 'SIGCONT');
     }
