@@ -1,9 +1,11 @@
 /** The CLI's commands, one module each. */
 import type { Command } from 'commander';
+import { registerCompileCommand } from './compile.js';
 import { registerDemoCommand } from './demo.js';
 import { registerInspectCommand } from './inspect.js';
 import type { CliIO } from './io.js';
 import { registerOpsCommand } from './ops.js';
+import { registerPlanCommand } from './plan.js';
 import { registerRunCommand } from './run.js';
 
 export type RegisterCommand = (program: Command, io: CliIO) => void;
@@ -11,6 +13,8 @@ export type RegisterCommand = (program: Command, io: CliIO) => void;
 export const COMMANDS: RegisterCommand[] = [
   registerInspectCommand,
   registerRunCommand,
+  registerPlanCommand,
+  registerCompileCommand,
   registerOpsCommand,
   registerDemoCommand,
 ];

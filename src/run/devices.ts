@@ -2,6 +2,7 @@
 import { UsageError } from '../errors.js';
 import { loadModel } from '../graph/load.js';
 import { HostSession } from './host-session.js';
+import { openNative } from './native.js';
 import type { InferenceSession } from './session.js';
 
 export interface DeviceOptions {
@@ -15,6 +16,7 @@ export type DeviceOpener = (opts: DeviceOptions) => Promise<InferenceSession>;
 
 const DEVICES = new Map<string, DeviceOpener>([
   ['host', async (o) => new HostSession(loadModel(o.target).graph)],
+  ['native', (o) => openNative(o.target)],
 ]);
 
 export function registerDevice(name: string, open: DeviceOpener): void {

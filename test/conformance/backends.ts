@@ -4,6 +4,8 @@
  */
 import { loadModel } from '../../src/graph/load.js';
 import { Interpreter } from '../../src/interpreter/interpreter.js';
+import { openNative } from '../../src/run/native.js';
+import { hostCcAvailable } from '../support/toolchains.js';
 
 export interface Backend {
   name: string;
@@ -27,4 +29,22 @@ export const tsInterpreter: Backend = {
   },
 };
 
-export const BACKENDS: Backend[] = [tsInterpreter];
+/** The generated C compiled for this machine, behind the device protocol (run --device native). */
+export const nativeC: Backend = {
+  name: 'native-c',
+  available: () => hostCcAvailable,
+  async run(modelPath, inputs) {
+    const session = await openNative(modelPath);
+    try {
+      for (let i = 0; i < inputs.length; i++) await session.setInput(i, inputs[i]);
+      await session.invoke();
+      const outputs: Uint8Array[] = [];
+      for (let i = 0; i < session.outputs.length; i++) outputs.push(await session.getOutput(i));
+      return outputs;
+    } finally {
+      await session.close();
+    }
+  },
+};
+
+export const BACKENDS: Backend[] = [tsInterpreter, nativeC];

@@ -1,0 +1,72 @@
+/* FULLY_CONNECTED: TFLM reference integer_ops/fully_connected.h and reference/fully_connected.h. */
+#include "fully_connected.h"
+
+#include "../quant.h"
+
+void tf_fully_connected_s8(const tf_fully_connected_q_t *p, const int8_t *input, const int8_t *filter,
+                           const int32_t *bias, int8_t *output) {
+  const int32_t f_off = p->per_channel ? 0 : p->filter_offset;
+  for (int32_t b = 0; b < p->batches; ++b) {
+    const int8_t *x = input + b * p->accum_depth;
+    for (int32_t oc = 0; oc < p->output_depth; ++oc) {
+      const int8_t *w = filter + oc * p->accum_depth;
+      uint32_t acc = 0; /* unsigned: wraps like TFLM's int32 accumulator without UB */
+      for (int32_t d = 0; d < p->accum_depth; ++d) {
+        acc += (uint32_t)((w[d] + f_off) * (x[d] + p->input_offset));
+      }
+      if (bias) acc += (uint32_t)bias[oc];
+      const int32_t c = p->per_channel ? oc : 0;
+      int32_t v = tf_mbqm((int32_t)acc, p->multipliers[c], p->shifts[c]) + p->output_offset;
+      output[b * p->output_depth + oc] = (int8_t)tf_clamp(v, p->act_min, p->act_max);
+    }
+  }
+}
+
+void tf_fully_connected_s16(const tf_fully_connected_q_t *p, const int16_t *input, const int8_t *filter,
+                            const int32_t *bias, int16_t *output) {
+  const int32_t f_off = p->per_channel ? 0 : p->filter_offset;
+  for (int32_t b = 0; b < p->batches; ++b) {
+    const int16_t *x = input + b * p->accum_depth;
+    for (int32_t oc = 0; oc < p->output_depth; ++oc) {
+      const int8_t *w = filter + oc * p->accum_depth;
+      int64_t acc = 0;
+      for (int32_t d = 0; d < p->accum_depth; ++d) acc += (int64_t)(w[d] + f_off) * x[d];
+      uint32_t narrow = (uint32_t)acc;
+      if (bias) narrow += (uint32_t)bias[oc];
+      const int32_t c = p->per_channel ? oc : 0;
+      int32_t v = tf_mbqm((int32_t)narrow, p->multipliers[c], p->shifts[c]);
+      output[b * p->output_depth + oc] = (int16_t)tf_clamp(v, p->act_min, p->act_max);
+    }
+  }
+}
+
+void tf_fully_connected_s16_b64(const tf_fully_connected_q_t *p, const int16_t *input, const int8_t *filter,
+                                const int64_t *bias, int16_t *output) {
+  const int32_t f_off = p->per_channel ? 0 : p->filter_offset;
+  for (int32_t b = 0; b < p->batches; ++b) {
+    const int16_t *x = input + b * p->accum_depth;
+    for (int32_t oc = 0; oc < p->output_depth; ++oc) {
+      const int8_t *w = filter + oc * p->accum_depth;
+      int64_t acc = 0;
+      for (int32_t d = 0; d < p->accum_depth; ++d) acc += (int64_t)(w[d] + f_off) * x[d];
+      if (bias) acc += bias[oc];
+      const int32_t c = p->per_channel ? oc : 0;
+      int32_t v = tf_mbqm_int64(acc, p->multipliers[c], p->shifts[c]);
+      output[b * p->output_depth + oc] = (int16_t)tf_clamp(v, p->act_min, p->act_max);
+    }
+  }
+}
+
+void tf_fully_connected_f32(const tf_fully_connected_f_t *p, const float *input, const float *filter,
+                            const float *bias, float *output) {
+  for (int32_t b = 0; b < p->batches; ++b) {
+    const float *x = input + b * p->accum_depth;
+    for (int32_t oc = 0; oc < p->output_depth; ++oc) {
+      const float *w = filter + oc * p->accum_depth;
+      float total = 0.0f;
+      for (int32_t d = 0; d < p->accum_depth; ++d) total += x[d] * w[d];
+      const float bias_value = bias ? bias[oc] : 0.0f;
+      output[b * p->output_depth + oc] = tf_clampf(total + bias_value, p->act_min, p->act_max);
+    }
+  }
+}
