@@ -7,6 +7,7 @@ import { batchToSpaceNd } from './batch-to-space-nd.js';
 import { broadcastTo } from './broadcast-to.js';
 import { concatenation } from './concatenation.js';
 import { conv2d } from './conv-2d.js';
+import { cumsum } from './cumsum.js';
 import { depthToSpace } from './depth-to-space.js';
 import { depthwiseConv2d } from './depthwise-conv-2d.js';
 import { dequantize } from './dequantize.js';
@@ -105,6 +106,7 @@ const KERNELS: Kernel<never>[] = [
   argMax,
   argMin,
   averagePool2d,
+  cumsum,
   l2Normalization,
   l2Pool2d,
   maxPool2d,
