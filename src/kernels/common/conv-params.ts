@@ -99,12 +99,9 @@ export function windowGeometry(
   filter: GraphTensor,
   output: GraphTensor,
 ): WindowGeometry {
-  for (const [t, what] of [
-    [input, 'input'],
-    [filter, 'filter'],
-    [output, 'output'],
-  ] as const)
-    requireRank4(ctx, t, what);
+  requireRank4(ctx, input, 'input');
+  requireRank4(ctx, filter, 'filter');
+  requireRank4(ctx, output, 'output');
   const o = ctx.op.options;
   const strides = { strideH: o.strideH as number, strideW: o.strideW as number };
   const dilations = { dilationH: o.dilationHFactor as number, dilationW: o.dilationWFactor as number };
