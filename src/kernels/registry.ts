@@ -5,6 +5,7 @@ import { argMin } from './arg-min.js';
 import { averagePool2d } from './average-pool-2d.js';
 import { batchToSpaceNd } from './batch-to-space-nd.js';
 import { broadcastTo } from './broadcast-to.js';
+import { cast } from './cast.js';
 import { concatenation } from './concatenation.js';
 import { conv2d } from './conv-2d.js';
 import { cumsum } from './cumsum.js';
@@ -16,12 +17,16 @@ import { expandDims } from './expand-dims.js';
 import { fill } from './fill.js';
 import { fullyConnected } from './fully-connected.js';
 import { gather } from './gather.js';
+import { hardSwish } from './hard-swish.js';
 import { l2Normalization } from './l2-normalization.js';
 import { l2Pool2d } from './l2-pool-2d.js';
+import { leakyRelu } from './leaky-relu.js';
 import { logSoftmax } from './log-softmax.js';
 import { logistic } from './logistic.js';
 import { maxPool2d } from './max-pool-2d.js';
+import { maximum } from './maximum.js';
 import { mean } from './mean.js';
+import { minimum } from './minimum.js';
 import { mirrorPad } from './mirror-pad.js';
 import { mul } from './mul.js';
 import { pack } from './pack.js';
@@ -30,6 +35,8 @@ import { padV2 } from './padv2.js';
 import { quantize } from './quantize.js';
 import { reduceMax } from './reduce-max.js';
 import { reduceMin } from './reduce-min.js';
+import { relu } from './relu.js';
+import { relu6 } from './relu6.js';
 import { reshape } from './reshape.js';
 import { resizeBilinear } from './resize-bilinear.js';
 import { resizeNearestNeighbor } from './resize-nearest-neighbor.js';
@@ -73,8 +80,15 @@ const KERNELS: Kernel<never>[] = [
   transposeConv,
   // -- element-wise arithmetic group --
   add,
+  cast,
   div,
+  hardSwish,
+  leakyRelu,
+  maximum,
+  minimum,
   mul,
+  relu,
+  relu6,
   sub,
   // -- shape / data-movement / reduction group --
   batchToSpaceNd,

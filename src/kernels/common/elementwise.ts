@@ -5,6 +5,7 @@
  * per-element work stays inside its own tight loop.
  */
 import type { GraphTensor } from '../../graph/graph.js';
+import type { TensorStore } from '../../interpreter/tensor-store.js';
 import { activationRangeQuantized } from '../../quant/activation.js';
 import { INT32_MAX, INT32_MIN, type IntDType } from '../../quant/fixed-point.js';
 import type { Activation } from '../../tflite/schema.js';
@@ -214,4 +215,42 @@ export function clampFloat(x: number, lo: number, hi: number): number {
   const m = x < lo ? lo : x;
   // biome-ignore lint/complexity/useMathMinMax: as above
   return hi < m ? hi : m;
+}
+
+/** A typed view of any numeric tensor (bool and uint8 as bytes, int64 as bigint). */
+export type NumericArray =
+  | Int8Array
+  | Uint8Array
+  | Int16Array
+  | Int32Array
+  | Uint32Array
+  | Float32Array
+  | BigInt64Array;
+
+export const VIEW_DTYPES = ['int8', 'uint8', 'bool', 'int16', 'int32', 'uint32', 'float32', 'int64'] as const;
+export type ViewDType = (typeof VIEW_DTYPES)[number];
+
+export function isViewDType(d: string): d is ViewDType {
+  return (VIEW_DTYPES as readonly string[]).includes(d);
+}
+
+export function viewOf(store: TensorStore, t: number, dtype: ViewDType): NumericArray {
+  switch (dtype) {
+    case 'int8':
+      return store.i8(t);
+    case 'int16':
+      return store.i16(t);
+    case 'int32':
+      return store.i32(t);
+    case 'uint32': {
+      const v = store.i32(t);
+      return new Uint32Array(v.buffer, v.byteOffset, v.length);
+    }
+    case 'float32':
+      return store.f32(t);
+    case 'int64':
+      return store.i64(t);
+    default:
+      return store.u8(t);
+  }
 }
