@@ -100,6 +100,7 @@ export class RequestChannel {
     if (this.closedError) return Promise.reject(this.closedError);
     const seq = this.nextSeq;
     this.nextSeq = (seq + 1) % SEQ_NONE;
+    const wire = encodeFrame({ type, seq, payload });
     return new Promise<Frame>((resolve, reject) => {
       const pending: Pending = { seq, type, resolve, reject, noiseAtStart: { ...this.noise } };
       pending.timer = setTimeout(
@@ -107,9 +108,7 @@ export class RequestChannel {
         timeoutMs,
       );
       this.pending = pending;
-      this.transport
-        .write(encodeFrame({ type, seq, payload }))
-        .catch((error: Error) => this.settle(pending, error));
+      this.transport.write(wire).catch((error: Error) => this.settle(pending, error));
     });
   }
 

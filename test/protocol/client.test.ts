@@ -137,6 +137,14 @@ describe('DeviceClient', () => {
     await client.reset();
   });
 
+  it('refuses a payload no frame can carry, and goes on', async () => {
+    setup();
+    transport.device = (frame) =>
+      transport.reply({ type: frame.type | 0x80, seq: frame.seq, payload: frame.payload });
+    await expect(client.ping(new Uint8Array(70_000))).rejects.toThrow(ProtocolError);
+    await client.ping(Uint8Array.of(3));
+  });
+
   it('rejects an answer of the wrong type', async () => {
     setup();
     transport.device = (frame) => transport.reply({ type: 0x87, seq: frame.seq, payload: new Uint8Array() });
