@@ -3,6 +3,7 @@ import { add } from './add.js';
 import { argMax } from './arg-max.js';
 import { argMin } from './arg-min.js';
 import { averagePool2d } from './average-pool-2d.js';
+import { batchMatmul } from './batch-matmul.js';
 import { batchToSpaceNd } from './batch-to-space-nd.js';
 import { broadcastTo } from './broadcast-to.js';
 import { cast } from './cast.js';
@@ -120,6 +121,7 @@ const KERNELS: Kernel<never>[] = [
   argMax,
   argMin,
   averagePool2d,
+  batchMatmul,
   cumsum,
   l2Normalization,
   l2Pool2d,
