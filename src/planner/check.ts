@@ -7,7 +7,8 @@
 import type { Graph, GraphOp } from '../graph/graph.js';
 import type { OpMemory } from './op-memory.js';
 import { alignUp, conflictLists } from './placement.js';
-import type { PlanBuffer, PlanResult } from './types.js';
+import { resolveOffsets } from './resolve.js';
+import type { PlanBuffer, PlannedScratch, PlanResult } from './types.js';
 
 export function checkPlacement(
   buffers: readonly PlanBuffer[],
@@ -58,10 +59,12 @@ function overlaps(a: number, an: number, b: number, bn: number): boolean {
   return an > 0 && bn > 0 && a < b + bn && b < a + an;
 }
 
-function checkLayout(graph: Graph, plan: PlanResult, errors: string[]): void {
+function checkLayout(graph: Graph, plan: PlanResult, at: readonly number[], errors: string[]): void {
   const total = plan.arenaBytes + plan.persistentBytes;
   for (const t of plan.tensors) {
     const o = plan.offsets[t.index];
+    if (t.bytes > 0 && t.firstOp >= 0 && t.class !== 'unused' && at[t.index] < 0)
+      errors.push(`tensor #${t.index} "${t.name}" has no memory`);
     if (o < 0) continue;
     const lo = t.class === 'variable' ? plan.arenaBytes : 0;
     const hi = t.class === 'variable' ? total : plan.arenaBytes;
@@ -81,66 +84,92 @@ function checkLayout(graph: Graph, plan: PlanResult, errors: string[]): void {
  * An output may share an input's bytes only as output 0 where the kernel declares an alias: a
  * view over exactly input 0, or in place over inputs read in its own element order (same shape).
  */
-function sharesLegally(graph: Graph, plan: PlanResult, op: GraphOp, mem: OpMemory, x: number): boolean {
+function sharesLegally(graph: Graph, at: readonly number[], op: GraphOp, mem: OpMemory, x: number): boolean {
   const y = op.outputs[0];
   const [tx, ty] = [graph.tensors[x], graph.tensors[y]];
-  if (mem.alias === null || plan.offsets[x] !== plan.offsets[y] || tx.bytes !== ty.bytes) return false;
+  if (mem.alias === null || at[x] !== at[y] || tx.bytes !== ty.bytes) return false;
   if (mem.alias === 'view') return x === op.inputs[0];
   return tx.shape.length === ty.shape.length && tx.shape.every((d, i) => d === ty.shape[i]);
 }
 
-function checkWrites(graph: Graph, plan: PlanResult, op: GraphOp, mem: OpMemory, errors: string[]): void {
-  const at = (t: number) => plan.offsets[t];
+function checkWrites(
+  graph: Graph,
+  at: readonly number[],
+  op: GraphOp,
+  mem: OpMemory,
+  errors: string[],
+): void {
   const size = (t: number) => graph.tensors[t].bytes;
-  const written = [...op.outputs, ...op.intermediates].filter((t) => t >= 0 && at(t) >= 0);
+  const written = [...op.outputs, ...op.intermediates].filter((t) => t >= 0 && at[t] >= 0);
   for (const [k, y] of written.entries()) {
     for (const x of op.inputs) {
       // x === y: a kernel updating its own state tensor, not a clash.
-      if (x < 0 || x === y || at(x) < 0 || !overlaps(at(x), size(x), at(y), size(y))) continue;
-      if (k !== 0 || y !== op.outputs[0] || !sharesLegally(graph, plan, op, mem, x))
+      if (x < 0 || x === y || at[x] < 0 || !overlaps(at[x], size(x), at[y], size(y))) continue;
+      if (k !== 0 || y !== op.outputs[0] || !sharesLegally(graph, at, op, mem, x))
         errors.push(`op #${op.index} ${op.opcode}: output #${y} overwrites input #${x}`);
     }
     for (const z of written.slice(k + 1))
-      if (overlaps(at(z), size(z), at(y), size(y)))
+      if (overlaps(at[z], size(z), at[y], size(y)))
         errors.push(`op #${op.index} ${op.opcode}: outputs #${y} and #${z} overlap`);
   }
 }
 
+/** Runs one op over the memory: scratch, reads, writes. */
+function step(sim: Simulation, opIndex: number, mem: OpMemory, scratch: PlannedScratch | undefined): void {
+  const { graph, at, memory, token } = sim;
+  const op = graph.ops[opIndex];
+  const scratchToken = -2 - opIndex;
+  if (scratch) memory.write(scratch.offset, scratch.bytes, scratchToken);
+  // A tensor nobody writes is op-owned working memory: its bytes matter only during the op.
+  for (const x of op.inputs)
+    if (sim.placed(x) && graph.tensors[x].producer < 0 && !graph.tensors[x].isInput) sim.put(x);
+  for (const x of op.inputs) sim.intact(x, `before op #${opIndex} ${op.opcode} reads it`);
+  checkWrites(graph, at, op, mem, sim.errors);
+  const [x, y] = [op.inputs[0], op.outputs[0]];
+  // A view in place copies its input onto itself: the same value under a second name.
+  if (mem.alias === 'view' && sim.placed(x) && sim.placed(y) && at[x] === at[y]) token[y] = token[x];
+  for (const t of [...op.outputs, ...op.intermediates]) if (sim.placed(t)) sim.put(t);
+  if (scratch && !memory.holds(scratch.offset, scratch.bytes, scratchToken))
+    sim.errors.push(`scratch of op #${opIndex} ${op.opcode} overlaps its outputs`);
+}
+
+class Simulation {
+  readonly errors: string[] = [];
+  readonly memory: Memory;
+  readonly token: number[];
+  constructor(
+    readonly graph: Graph,
+    readonly at: readonly number[],
+    bytes: number,
+    alignment: number,
+  ) {
+    this.memory = new Memory(bytes, alignment);
+    this.token = graph.tensors.map((_, i) => i);
+  }
+  placed(t: number): boolean {
+    return t >= 0 && this.at[t] >= 0;
+  }
+  put(t: number): void {
+    this.memory.write(this.at[t], this.graph.tensors[t].bytes, this.token[t]);
+  }
+  intact(t: number, when: string): void {
+    if (this.placed(t) && !this.memory.holds(this.at[t], this.graph.tensors[t].bytes, this.token[t]))
+      this.errors.push(`tensor #${t} "${this.graph.tensors[t].name}" was overwritten ${when}`);
+  }
+}
+
+/** Runs the graph over the plan's memory, app-owned inputs and outputs included. */
 export function simulatePlan(graph: Graph, plan: PlanResult, opMemory: readonly OpMemory[]): string[] {
-  const errors: string[] = [];
-  checkLayout(graph, plan, errors);
-  if (errors.length > 0) return errors;
-  const memory = new Memory(plan.arenaBytes + plan.persistentBytes, plan.alignment);
-  const token = graph.tensors.map((_, i) => i);
-  const placed = (t: number) => t >= 0 && plan.offsets[t] >= 0;
-  const put = (t: number) => memory.write(plan.offsets[t], graph.tensors[t].bytes, token[t]);
-  const intact = (t: number, when: string) => {
-    if (placed(t) && !memory.holds(plan.offsets[t], graph.tensors[t].bytes, token[t]))
-      errors.push(`tensor #${t} "${graph.tensors[t].name}" was overwritten ${when}`);
-  };
+  const resolved = resolveOffsets(plan);
+  const layoutErrors: string[] = [];
+  checkLayout(graph, plan, resolved.offsets, layoutErrors);
+  if (layoutErrors.length > 0) return layoutErrors;
+  const sim = new Simulation(graph, resolved.offsets, resolved.bytes, plan.alignment);
   graph.tensors.forEach((t, i) => {
-    if (placed(i) && (t.isInput || t.isVariable)) put(i);
+    if (sim.placed(i) && (t.isInput || t.isVariable)) sim.put(i);
   });
   const scratchOf = new Map(plan.scratch.map((s) => [s.opIndex, s]));
-  for (const opIndex of graph.order) {
-    const op = graph.ops[opIndex];
-    const mem = opMemory[opIndex];
-    const scratch = scratchOf.get(opIndex);
-    const scratchToken = -2 - opIndex;
-    if (scratch) memory.write(scratch.offset, scratch.bytes, scratchToken);
-    // A tensor nobody writes is op-owned working memory: its bytes matter only during the op.
-    for (const x of op.inputs)
-      if (placed(x) && graph.tensors[x].producer < 0 && !graph.tensors[x].isInput) put(x);
-    for (const x of op.inputs) intact(x, `before op #${opIndex} ${op.opcode} reads it`);
-    checkWrites(graph, plan, op, mem, errors);
-    const [x, y] = [op.inputs[0], op.outputs[0]];
-    // A view in place copies its input onto itself: the same value under a second name.
-    if (mem.alias === 'view' && placed(x) && placed(y) && plan.offsets[x] === plan.offsets[y])
-      token[y] = token[x];
-    for (const t of [...op.outputs, ...op.intermediates]) if (placed(t)) put(t);
-    if (scratch && !memory.holds(scratch.offset, scratch.bytes, scratchToken))
-      errors.push(`scratch of op #${opIndex} ${op.opcode} overlaps its outputs`);
-  }
-  for (const t of graph.outputs) intact(t, 'before the app reads the outputs');
-  return errors;
+  for (const opIndex of graph.order) step(sim, opIndex, opMemory[opIndex], scratchOf.get(opIndex));
+  for (const t of graph.outputs) sim.intact(t, 'before the app reads the outputs');
+  return sim.errors;
 }

@@ -9,6 +9,8 @@ import type { TensorClass } from './types.js';
 /** Tensors that share one block of memory: a root and its views / in-place successors. */
 export interface AliasGroup {
   root: number;
+  /** The app-owned input or output whose buffer the whole group lives in, or -1 (the arena). */
+  home: number;
   members: number[];
   bytes: number;
   first: number;
@@ -30,6 +32,9 @@ export interface Liveness {
   last: number[];
   /** Per tensor: the root of its alias group, or -1 when the tensor is not in the arena. */
   root: number[];
+  /** Per tensor: the app-owned input or output whose buffer it lives in, or -1. */
+  home: number[];
+  /** Groups placed in the arena. */
   groups: AliasGroup[];
   scratch: ScratchNeed[];
   variables: number[];
@@ -44,10 +49,8 @@ function classify(t: GraphTensor): TensorClass {
   return 'activation';
 }
 
-/** Whether the tensor gets an offset in the activation arena. */
-export function inArena(cls: TensorClass, bytes: number, ioInArena: boolean): boolean {
-  if (bytes === 0) return false;
-  return cls === 'activation' || (ioInArena && (cls === 'input' || cls === 'output'));
+function appOwned(cls: TensorClass, ioInArena: boolean): boolean {
+  return !ioInArena && (cls === 'input' || cls === 'output');
 }
 
 function tensorSteps(graph: Graph, stepOf: number[], classes: TensorClass[]): [number[], number[]] {
@@ -78,11 +81,13 @@ class Groups {
   readonly rootOf: number[];
   readonly byRoot = new Map<number, AliasGroup>();
 
-  constructor(graph: Graph, planned: boolean[], first: number[], last: number[]) {
+  constructor(graph: Graph, planned: boolean[], homes: number[], first: number[], last: number[]) {
     this.rootOf = planned.map((p, i) => (p ? i : -1));
     graph.tensors.forEach((t, i) => {
-      if (planned[i])
-        this.byRoot.set(i, { root: i, members: [i], bytes: t.bytes, first: first[i], last: last[i] });
+      if (planned[i]) {
+        const g = { root: i, home: homes[i], members: [i], bytes: t.bytes, first: first[i], last: last[i] };
+        this.byRoot.set(i, g);
+      }
     });
   }
 
@@ -97,6 +102,7 @@ class Groups {
     this.byRoot.delete(gy.root);
     for (const m of gy.members) this.rootOf[m] = g.root;
     g.members.push(...gy.members);
+    g.home = Math.max(g.home, gy.home);
     g.first = Math.min(g.first, gy.first);
     g.last = Math.max(g.last, gy.last);
   }
@@ -112,7 +118,8 @@ function mayAlias(graph: Graph, op: GraphOp, step: number, mem: OpMemory, g: Gro
   if (mem.alias === null || x === undefined || y === undefined || x < 0 || x === y) return false;
   if (g.rootOf[x] < 0 || g.rootOf[y] < 0 || g.of(y).members.length > 1 || cls[y] === 'input') return false;
   const [tx, ty] = [graph.tensors[x], graph.tensors[y]];
-  if (tx.bytes !== ty.bytes) return false;
+  // Two app-owned buffers are two memories: a view from an input straight to an output copies.
+  if (tx.bytes !== ty.bytes || (g.of(x).home >= 0 && g.of(y).home >= 0)) return false;
   if (mem.alias === 'view') return true;
   // In place: the kernel overwrites input 0 element by element, so nothing may read that memory
   // later (a graph output is read by the app after the last op), another input in the same
@@ -131,8 +138,10 @@ export function analyzeLiveness(graph: Graph, opMemory: readonly OpMemory[], ioI
   });
   const classes = graph.tensors.map(classify);
   const [first, last] = tensorSteps(graph, stepOf, classes);
-  const planned = graph.tensors.map((t, i) => inArena(classes[i], t.bytes, ioInArena) && first[i] >= 0);
-  const groups = new Groups(graph, planned, first, last);
+  const flows = new Set<TensorClass>(['activation', 'input', 'output']);
+  const planned = graph.tensors.map((t, i) => t.bytes > 0 && first[i] >= 0 && flows.has(classes[i]));
+  const homes = classes.map((c, i) => (appOwned(c, ioInArena) ? i : -1));
+  const groups = new Groups(graph, planned, homes, first, last);
   const scratch: ScratchNeed[] = [];
   graph.order.forEach((opIndex, step) => {
     const op = graph.ops[opIndex];
@@ -140,14 +149,20 @@ export function analyzeLiveness(graph: Graph, opMemory: readonly OpMemory[], ioI
     if (mayAlias(graph, op, step, mem, groups, classes)) groups.join(op.inputs[0], op.outputs[0]);
     if (mem.scratchBytes > 0) scratch.push({ step, opIndex, bytes: mem.scratchBytes });
   });
+  const all = [...groups.byRoot.values()].sort((a, b) => a.root - b.root);
+  const home = graph.tensors.map(() => -1);
+  const root = graph.tensors.map(() => -1);
+  for (const g of all)
+    for (const m of g.members) [home[m], root[m]] = g.home >= 0 ? [g.home, -1] : [-1, g.root];
   return {
     steps: graph.order.length,
     ioInArena,
     classes,
     first,
     last,
-    root: groups.rootOf,
-    groups: [...groups.byRoot.values()].sort((a, b) => a.root - b.root),
+    root,
+    home,
+    groups: all.filter((g) => g.home < 0),
     scratch,
     variables: classes.flatMap((c, i) => (c === 'variable' && graph.tensors[i].bytes > 0 ? [i] : [])),
   };

@@ -61,7 +61,7 @@ function tensorTable(graph: Graph, live: Liveness, offsets: number[]): PlannedTe
   return graph.tensors.flatMap((t, i) => {
     const cls = live.classes[i];
     if (cls === 'constant') return [];
-    const root = live.root[i];
+    const home = live.home[i] >= 0 ? live.home[i] : live.root[i];
     return [
       {
         index: i,
@@ -71,7 +71,7 @@ function tensorTable(graph: Graph, live: Liveness, offsets: number[]): PlannedTe
         bytes: t.bytes,
         firstOp: live.first[i],
         lastOp: live.last[i],
-        aliasOf: root >= 0 && root !== i ? root : -1,
+        aliasOf: home >= 0 && home !== i ? home : -1,
       },
     ];
   });

@@ -1,6 +1,6 @@
 /**
- * The interpreter run with every tensor at its planned offset in one shared arena reproduces the
- * golden outputs: a wrong lifetime or a wrong alias corrupts a value and shows up here. Covers
+ * The interpreter run with every tensor at its planned offset in one shared buffer (arena,
+ * persistent tail, app-owned inputs and outputs) reproduces the golden outputs: a wrong lifetime or a wrong alias corrupts a value and shows up here. Covers
  * every golden model whose ops the registered kernels all run; the others are skipped with a note.
  */
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { Interpreter } from '../../src/interpreter/interpreter.js';
 import { findKernel } from '../../src/kernels/registry.js';
 import { opMemoryFromKernels } from '../../src/planner/op-memory.js';
 import { plan } from '../../src/planner/plan.js';
+import { resolveOffsets } from '../../src/planner/resolve.js';
 import type { PlanResult } from '../../src/planner/types.js';
 import { compareOutput } from '../conformance/compare.js';
 import { HAVE_SHARED, loadCase, type SharedModel, sharedModels } from '../support/shared.js';
@@ -18,7 +19,9 @@ import { HAVE_SHARED, loadCase, type SharedModel, sharedModels } from '../suppor
 const models = sharedModels().filter((m) => m.tflm !== null && m.cases.length > 0);
 
 function run(graph: Graph, p: PlanResult | null, inputs: Uint8Array[]): Uint8Array[] {
-  const placement = p && { arena: new ArrayBuffer(p.arenaBytes + p.persistentBytes), offsets: p.offsets };
+  // App-owned inputs and outputs get their own region, so tensors living in them are exercised.
+  const resolved = p && resolveOffsets(p);
+  const placement = resolved && { arena: new ArrayBuffer(resolved.bytes), offsets: resolved.offsets };
   const interp = new Interpreter(graph, placement ? { placement } : {});
   inputs.forEach((b, i) => {
     interp.setInput(i, b);

@@ -72,7 +72,7 @@ describe('plan: lifetimes and aliasing', () => {
     expect(io.arenaBytes).toBe(32 + 64);
   });
 
-  it('a view of an app-owned input is a copy; in the arena it is the same bytes', () => {
+  it('a view of an app-owned input lives in the input buffer; in the arena it is the same bytes', () => {
     const g = () =>
       build((b) => {
         const x = b.addInput(i8([1, 32]));
@@ -81,25 +81,47 @@ describe('plan: lifetimes and aliasing', () => {
         b.addOperator('FULLY_CONNECTED', [v], [y]);
         b.markOutputs(y);
       });
-    expect(checked(g()).offsets.slice(0, 2)).toEqual([-1, 0]);
+    const p = checked(g());
+    expect(p.offsets.slice(0, 2)).toEqual([-1, -1]);
+    expect(p.tensors[1]).toMatchObject({ aliasOf: 0, class: 'activation' });
+    expect([p.arenaBytes, p.totalRamBytes]).toEqual([0, 40]);
     const io = checked(g(), { ioInArena: true });
     expect(io.offsets[1]).toBe(io.offsets[0]);
     expect(io.tensors[1]).toMatchObject({ firstOp: 0, aliasOf: 0 });
   });
 
-  it('a view that is a graph output is copied out unless outputs live in the arena', () => {
+  it('a tensor viewed or updated in place as a graph output is written straight into its buffer', () => {
     const g = () =>
       build((b) => {
         const x = b.addInput(i8([1, 32]));
-        const [a, y] = [b.addTensor(i8([1, 16])), b.addTensor(i8([16]))];
+        const [a, r, y] = [b.addTensor(i8([1, 16])), b.addTensor(i8([1, 16])), b.addTensor(i8([16]))];
         b.addOperator('FULLY_CONNECTED', [x], [a]);
-        b.addOperator('RESHAPE', [a], [y]);
+        b.addOperator('RELU', [a], [r]);
+        b.addOperator('RESHAPE', [r], [y]);
         b.markOutputs(y);
       });
-    expect(checked(g()).offsets[2]).toBe(-1);
+    const p = checked(g());
+    expect(p.offsets.slice(1, 4)).toEqual([-1, -1, -1]);
+    expect(p.tensors.slice(1, 4).map((t) => t.aliasOf)).toEqual([3, 3, -1]);
+    expect(p.arenaBytes).toBe(0);
     const io = checked(g(), { ioInArena: true });
-    expect(io.offsets[2]).toBe(io.offsets[1]);
+    expect(new Set(io.offsets.slice(1, 4)).size).toBe(1);
     expect(io.tensors[1].lastOp).toBe(1);
+  });
+
+  it('a view from an app-owned input straight to an app-owned output is a copy', () => {
+    const g = build((b) => {
+      const x = b.addInput(i8([1, 32]));
+      const y = b.addTensor(i8([32]));
+      b.addOperator('RESHAPE', [x], [y]);
+      b.markOutputs(y);
+    });
+    const p = checked(g);
+    expect(p.tensors.map((t) => [t.offset, t.aliasOf])).toEqual([
+      [-1, -1],
+      [-1, -1],
+    ]);
+    expect(p.totalRamBytes).toBe(64);
   });
 
   it('a view whose input is read later keeps both alive; in place waits for the group to die', () => {
