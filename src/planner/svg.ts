@@ -20,7 +20,7 @@ interface Box {
   fill: string;
 }
 
-const escape = (s: string) =>
+const xml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function kib(n: number): string {
@@ -81,9 +81,9 @@ function rect(b: Box, sc: Scale): string {
   const text = b.label.length <= fits ? b.label : `${b.label.slice(0, Math.max(0, fits - 1))}…`;
   const label =
     h >= 11 && fits >= 3
-      ? `<text x="${x + 3}" y="${y + Math.min(h / 2 + 4, 13)}" class="l">${escape(text)}</text>`
+      ? `<text x="${x + 3}" y="${y + Math.min(h / 2 + 4, 13)}" class="l">${xml(text)}</text>`
       : '';
-  return `<g><title>${escape(b.title)}</title><rect x="${x}" y="${y}" width="${w}" height="${h}" fill="${b.fill}" stroke="#333" stroke-width="0.6"/>${label}</g>`;
+  return `<g><title>${xml(b.title)}</title><rect x="${x}" y="${y}" width="${w}" height="${h}" fill="${b.fill}" stroke="#333" stroke-width="0.6"/>${label}</g>`;
 }
 
 function axes(sc: Scale, steps: number, top: number): string[] {
@@ -116,7 +116,7 @@ function marks(graph: Graph, plan: PlanResult, sc: Scale): string[] {
     const x = sc.x(plan.peak.step);
     out.push(
       `<rect x="${x}" y="${sc.y(plan.arenaBytes)}" width="${sc.stepWidth}" height="${sc.y(0) - sc.y(plan.arenaBytes)}" class="pk"/>`,
-      `<text x="${x + sc.stepWidth / 2}" y="${MARGIN.top - 8}" class="t" text-anchor="middle">peak: op #${plan.peak.opIndex} ${escape(plan.peak.opcode)}</text>`,
+      `<text x="${x + sc.stepWidth / 2}" y="${MARGIN.top - 8}" class="t" text-anchor="middle">peak: op #${plan.peak.opIndex} ${xml(plan.peak.opcode)}</text>`,
     );
   }
   return out;
@@ -144,7 +144,7 @@ export function planSvg(graph: Graph, plan: PlanResult): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
     STYLE,
     `<rect width="${width}" height="${height}" fill="#fff"/>`,
-    `<text x="${MARGIN.left}" y="20" class="t" font-weight="bold">${escape(title)}</text>`,
+    `<text x="${MARGIN.left}" y="20" class="t" font-weight="bold">${xml(title)}</text>`,
     ...axes(sc, steps, top),
     ...[...tensorBoxes(plan, steps), ...scratchBoxes(graph, plan)].map((b) => rect(b, sc)),
     ...marks(graph, plan, sc),
