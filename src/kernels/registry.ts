@@ -36,6 +36,7 @@ import { padV2 } from './padv2.js';
 import { quantize } from './quantize.js';
 import { reduceMax } from './reduce-max.js';
 import { reduceMin } from './reduce-min.js';
+import { reduceProd } from './reduce-prod.js';
 import { relu } from './relu.js';
 import { relu6 } from './relu6.js';
 import { reshape } from './reshape.js';
@@ -129,6 +130,7 @@ const KERNELS: Kernel<never>[] = [
   mean,
   reduceMax,
   reduceMin,
+  reduceProd,
   resizeBilinear,
   resizeNearestNeighbor,
   sum,
