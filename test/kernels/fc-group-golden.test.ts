@@ -4,12 +4,19 @@
  * This checks each kernel against TFLM even when the rest of its model is not runnable yet.
  */
 import { describe, expect, it } from 'vitest';
+import type { Graph, GraphOp } from '../../src/graph/graph.js';
 import { loadModel } from '../../src/graph/load.js';
 import { TensorStore } from '../../src/interpreter/tensor-store.js';
 import { findKernel } from '../../src/kernels/registry.js';
 import { makePrepareContext } from '../../src/kernels/types.js';
 import { compareOutput } from '../conformance/compare.js';
-import { HAVE_SHARED, loadCase, loadIntermediates, sharedModels } from '../support/shared.js';
+import {
+  HAVE_SHARED,
+  loadCase,
+  loadIntermediates,
+  type SharedModel,
+  sharedModels,
+} from '../support/shared.js';
 
 const GROUP = new Set([
   'FULLY_CONNECTED',
@@ -39,37 +46,54 @@ const models = sharedModels().filter(
     Object.keys(m.opCounts).some((o) => GROUP.has(o)),
 );
 
+/** A store holding what TFLM saw before the op: graph inputs, earlier activations, fresh state. */
+function storeBeforeOp(
+  model: SharedModel,
+  graph: Graph,
+  op: GraphOp,
+  inter: Map<number, Uint8Array>,
+): TensorStore {
+  const store = new TensorStore(graph);
+  const gc = loadCase(model, `${model.name}/case1`);
+  for (const t of graph.inputs) store.bytes(t).set(gc.inputs.get(graph.tensors[t].name)!.data);
+  for (const t of op.inputs) {
+    const tensor = graph.tensors[t];
+    if (t < 0 || tensor.data || tensor.isInput) continue;
+    if (tensor.isVariable)
+      store.bytes(t).fill(tensor.dtype === 'int8' ? (tensor.quant?.zeroPoint[0] ?? 0) & 0xff : 0);
+    else store.bytes(t).set(inter.get(t)!);
+  }
+  return store;
+}
+
+/** Outputs and updated state of the op that differ from TFLM's (null when none). */
+function divergence(
+  graph: Graph,
+  op: GraphOp,
+  inter: Map<number, Uint8Array>,
+  store: TensorStore,
+): string | null {
+  for (const t of [...op.outputs, ...op.inputs.filter((i) => i >= 0 && graph.tensors[i].isVariable)]) {
+    const expected = inter.get(t);
+    const diff = expected ? compareOutput(graph.tensors[t].dtype, expected, store.bytes(t)) : null;
+    if (diff) return `tensor #${t} "${graph.tensors[t].name}": ${diff}`;
+  }
+  return null;
+}
+
 describe.skipIf(!HAVE_SHARED)('fully-connected group ops vs TFLM intermediates', () => {
   for (const model of models) {
-    const caseName = `${model.name}/case1`;
     const { graph } = loadModel(model.path);
     for (const op of graph.ops.filter((o) => GROUP.has(o.opcode))) {
       it(`${model.name} op #${op.index} ${op.opcode}`, () => {
-        const inter = byTensor(caseName);
+        const inter = byTensor(`${model.name}/case1`);
         if (!inter) return;
         const kernel = findKernel(op.opcode);
         expect(kernel, `${op.opcode} is registered`).toBeDefined();
         const prepared = kernel!.prepare(makePrepareContext(graph, op));
-        const store = new TensorStore(graph);
-        const gc = loadCase(model, caseName);
-        graph.inputs.forEach((t) => {
-          store.bytes(t).set(gc.inputs.get(graph.tensors[t].name)!.data);
-        });
-        // State starts where a fresh interpreter starts it; everything else as TFLM saw it.
-        for (const t of op.inputs) {
-          const tensor = graph.tensors[t];
-          if (t < 0 || tensor.data || tensor.isInput) continue;
-          if (tensor.isVariable)
-            store.bytes(t).fill(tensor.dtype === 'int8' ? (tensor.quant?.zeroPoint[0] ?? 0) & 0xff : 0);
-          else store.bytes(t).set(inter.get(t)!);
-        }
+        const store = storeBeforeOp(model, graph, op, inter);
         kernel!.eval(prepared, store);
-        for (const t of [...op.outputs, ...op.inputs.filter((i) => i >= 0 && graph.tensors[i].isVariable)]) {
-          const expected = inter.get(t);
-          if (!expected) continue;
-          const diff = compareOutput(graph.tensors[t].dtype, expected, store.bytes(t));
-          expect(diff ? `tensor #${t} "${graph.tensors[t].name}": ${diff}` : null).toBeNull();
-        }
+        expect(divergence(graph, op, inter, store)).toBeNull();
       });
     }
   }
