@@ -38,6 +38,15 @@ function checkQuantization(ctx: PrepareContext, input: GraphTensor, output: Grap
   if (tensorZeroPoint(input) !== tensorZeroPoint(output)) ctx.fail('input and output zero points must match');
 }
 
+/** The fused activation's clamp range; quantized pools also keep their input quantization. */
+function activationRange(ctx: PrepareContext, input: GraphTensor, output: GraphTensor): [number, number] {
+  const act = clampActivation(ctx);
+  if (input.dtype === 'float32') return activationRangeFloat(act);
+  checkQuantization(ctx, input, output);
+  const dtype = input.dtype as 'int8' | 'int16';
+  return activationRangeQuantized(act, dtype, output.quant!.scale[0], tensorZeroPoint(output));
+}
+
 /** PoolingPrepare / L2Prepare: geometry, padding, activation range, dtype and quantization checks. */
 export function preparePool(ctx: PrepareContext, dtypes: readonly PoolDType[]): PoolParams {
   const input = ctx.input(0);
@@ -47,45 +56,29 @@ export function preparePool(ctx: PrepareContext, dtypes: readonly PoolDType[]): 
   requireRank4(ctx, input, 'input');
   requireRank4(ctx, output, 'output');
   const o = ctx.op.options;
-  const strideH = o.strideH as number;
-  const strideW = o.strideW as number;
-  const filterH = o.filterHeight as number;
-  const filterW = o.filterWidth as number;
-  requirePositive(ctx, { strideH, strideW, filterH, filterW });
+  const window = {
+    strideH: o.strideH as number,
+    strideW: o.strideW as number,
+    filterH: o.filterHeight as number,
+    filterW: o.filterWidth as number,
+  };
+  requirePositive(ctx, window);
   const [batches, inH, inW, depth] = input.shape;
   const [, outH, outW] = output.shape;
   if (output.shape[0] !== batches || output.shape[3] !== depth)
     ctx.fail(`output [${output.shape}] does not match the batches and depth of input [${input.shape}]`);
-  const pad = computePadding({ padding: o.padding as Padding, strideH, strideW, inH, inW, filterH, filterW });
+  const pad = computePadding({ padding: o.padding as Padding, ...window, inH, inW });
   if (pad.outHeight !== outH || pad.outWidth !== outW)
     ctx.fail(`output is ${outH}x${outW} but the window gives ${pad.outHeight}x${pad.outWidth}`);
-  const act = clampActivation(ctx);
-  const dtype = input.dtype as PoolDType;
-  let range: [number, number];
-  if (dtype === 'float32') {
-    range = activationRangeFloat(act);
-  } else {
-    checkQuantization(ctx, input, output);
-    range = activationRangeQuantized(act, dtype, output.quant!.scale[0], tensorZeroPoint(output));
-  }
+  const [actMin, actMax] = activationRange(ctx, input, output);
+  const shape = { batches, inH, inW, depth, outH, outW, ...window, padH: pad.height, padW: pad.width };
   return {
-    dtype,
+    dtype: input.dtype as PoolDType,
     input: input.index,
     output: output.index,
-    batches,
-    inH,
-    inW,
-    depth,
-    outH,
-    outW,
-    filterH,
-    filterW,
-    strideH,
-    strideW,
-    padH: pad.height,
-    padW: pad.width,
-    actMin: range[0],
-    actMax: range[1],
+    ...shape,
+    actMin,
+    actMax,
   };
 }
 
