@@ -114,7 +114,9 @@ export interface QuantizedSumParams {
  * floor(log2(count)) (at most 32, and keeping shift - s >= -31), then divide in 64-bit.
  */
 export function foldCountIntoMultiplier(multiplier: number, shift: number, count: number) {
-  const s = Math.min(31 - Math.clz32(count), 32, 31 + shift);
+  let log2 = 0;
+  while (2 ** (log2 + 1) <= count) log2++;
+  const s = Math.min(log2, 32, 31 + shift);
   const folded = (BigInt(multiplier) << BigInt(s)) / BigInt(count);
   return { multiplier: Number(BigInt.asIntN(32, folded)), shift: shift - s };
 }
