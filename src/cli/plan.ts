@@ -1,5 +1,6 @@
 /** `tinyforge plan MODEL.tflite` — exact RAM figures, the planners compared, a picture, a TFLM plan. */
 import { writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { type Command, Option } from 'commander';
 import { UsageError } from '../errors.js';
 import type { Graph } from '../graph/graph.js';
@@ -120,7 +121,7 @@ function runPlan(modelPath: string, flags: PlanFlags, io: CliIO): void {
   const runs = comparePlanners(graph, opMemory, flags);
   const files: Record<string, string> = {};
   if (flags.svg) {
-    writeOut(flags.svg, planSvg(graph, p));
+    writeOut(flags.svg, planSvg(graph, p, basename(modelPath)));
     files.svg = flags.svg;
   }
   if (flags.embed) {

@@ -15,6 +15,8 @@ interface Box {
   x1: number;
   offset: number;
   bytes: number;
+  /** Short first line (tensor index or "scratch"), then the name. */
+  tag: string;
   label: string;
   title: string;
   fill: string;
@@ -49,7 +51,8 @@ function tensorBoxes(plan: PlanResult, steps: number): Box[] {
       x1: variable ? steps : last + 1,
       offset: members[0].offset,
       bytes: Math.max(...members.map((m) => m.bytes)),
-      label: members.length > 1 ? `${members[0].name} (+${members.length - 1})` : members[0].name,
+      tag: members.length > 1 ? `#${root} +${members.length - 1}` : `#${root}`,
+      label: members[0].name,
       title: `${names}\n${members[0].class}, ${members[0].bytes} B at offset ${members[0].offset}, steps ${first}..${last}`,
       fill: variable ? '#d9d9d9' : colour(root),
     };
@@ -62,10 +65,20 @@ function scratchBoxes(graph: Graph, plan: PlanResult): Box[] {
     x1: s.step + 1,
     offset: s.offset,
     bytes: s.bytes,
-    label: 'scratch',
+    tag: 'scratch',
+    label: `op #${s.opIndex}`,
     title: `scratch of op #${s.opIndex} ${graph.ops[s.opIndex].opcode}: ${s.bytes} B at offset ${s.offset}`,
     fill: 'url(#hatch)',
   }));
+}
+
+/** A round tick spacing (1, 2 or 5 times a power of ten, in bytes or KiB) for about five ticks. */
+function niceTick(top: number): number {
+  const unit = top >= 4096 ? 1024 : 1;
+  const raw = top / unit / 5;
+  const pow = 10 ** Math.floor(Math.log10(Math.max(raw, 1)));
+  const m = [1, 2, 5, 10].find((k) => k * pow >= raw) ?? 10;
+  return Math.max(1, m * pow * unit);
 }
 
 interface Scale {
@@ -74,15 +87,19 @@ interface Scale {
   stepWidth: number;
 }
 
+/** Keeps the end of a long name: that is where tensor names differ. */
+function fit(text: string, chars: number): string {
+  return text.length <= chars ? text : `…${text.slice(text.length - Math.max(0, chars - 1))}`;
+}
+
 function rect(b: Box, sc: Scale): string {
   const [x, y] = [sc.x(b.x0), sc.y(b.offset + b.bytes)];
   const [w, h] = [sc.x(b.x1) - x, Math.max(1, sc.y(b.offset) - y)];
-  const fits = Math.floor((w - 4) / LABEL_PX);
-  const text = b.label.length <= fits ? b.label : `${b.label.slice(0, Math.max(0, fits - 1))}…`;
-  const label =
-    h >= 11 && fits >= 3
-      ? `<text x="${x + 3}" y="${y + Math.min(h / 2 + 4, 13)}" class="l">${xml(text)}</text>`
-      : '';
+  const chars = Math.floor((w - 4) / LABEL_PX);
+  const lines = [b.tag, b.label].slice(0, h >= 26 ? 2 : h >= 11 ? 1 : 0).filter(() => chars >= 3);
+  const label = lines
+    .map((t, i) => `<text x="${x + 3}" y="${y + 12 + 12 * i}" class="l">${xml(fit(t, chars))}</text>`)
+    .join('');
   return `<g><title>${xml(b.title)}</title><rect x="${x}" y="${y}" width="${w}" height="${h}" fill="${b.fill}" stroke="#333" stroke-width="0.6"/>${label}</g>`;
 }
 
@@ -91,8 +108,8 @@ function axes(sc: Scale, steps: number, top: number): string[] {
   const every = Math.max(1, Math.ceil(28 / sc.stepWidth));
   for (let s = 0; s < steps; s += every)
     out.push(`<text x="${sc.x(s + 0.5)}" y="${sc.y(0) + 16}" class="t" text-anchor="middle">${s}</text>`);
-  for (let k = 0; k <= 4; k++) {
-    const off = Math.round((top * k) / 4);
+  const tick = niceTick(top);
+  for (let off = 0; off <= top; off += tick) {
     out.push(
       `<line x1="${sc.x(0)}" x2="${sc.x(steps)}" y1="${sc.y(off)}" y2="${sc.y(off)}" class="g"/>`,
       `<text x="${sc.x(0) - 6}" y="${sc.y(off) + 4}" class="t" text-anchor="end">${kib(off)}</text>`,
@@ -128,10 +145,10 @@ const STYLE =
   '<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">' +
   '<rect width="6" height="6" fill="#fff"/><line x1="0" y1="0" x2="0" y2="6" stroke="#888" stroke-width="2"/></pattern></defs>';
 
-export function planSvg(graph: Graph, plan: PlanResult): string {
+export function planSvg(graph: Graph, plan: PlanResult, name = graph.name || 'model'): string {
   const steps = Math.max(1, graph.order.length);
   const top = Math.max(1, plan.arenaBytes + plan.persistentBytes);
-  const stepWidth = Math.max(12, Math.min(48, 1200 / steps));
+  const stepWidth = Math.max(16, Math.min(48, 1200 / steps));
   const sc: Scale = {
     stepWidth,
     x: (s) => MARGIN.left + s * stepWidth,
@@ -139,7 +156,7 @@ export function planSvg(graph: Graph, plan: PlanResult): string {
   };
   const width = MARGIN.left + steps * stepWidth + MARGIN.right;
   const height = MARGIN.top + HEIGHT + MARGIN.bottom;
-  const title = `${graph.name || 'model'}: arena ${kib(plan.arenaBytes)} (${plan.planner}), persistent ${kib(plan.persistentBytes)}`;
+  const title = `${name}: arena ${kib(plan.arenaBytes)} (${plan.planner}), persistent ${kib(plan.persistentBytes)}`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
     STYLE,
