@@ -81,30 +81,40 @@ const sat16 = (v: number): number => Math.min(Math.max(v, -32768), 32767);
 
 type Act = Int8Array | Int16Array;
 
+/** One FC operand of a gate: activations (at an offset), weights and the requantization. */
+interface FcOperand {
+  x: Act;
+  base: number;
+  /** -zero point of the activations and of the weights. */
+  offset: number;
+  depth: number;
+  weights: Int8Array;
+  weightsOffset: number;
+  multiplier: number;
+  shift: number;
+}
+
 /** reference_integer_ops::FullyConnected into int16 (Q3.12): int32 sums for int8, int64 for int16. */
 function fcInteger(
   p: LstmParams,
-  x: Act,
-  xBase: number,
-  xOffset: number,
-  depth: number,
-  weights: Int8Array,
-  weightsOffset: number,
+  a: FcOperand,
   bias: ArrayLike<number | bigint> | null,
-  q: [number, number],
   rows: number,
   out: Int16Array,
-): void {
-  const wide = p.dtype === 'int16';
+) {
   for (let b = 0; b < rows; b++) {
     for (let oc = 0; oc < p.stateSize; oc++) {
       let acc = 0;
-      for (let d = 0; d < depth; d++)
-        acc += (weights[oc * depth + d] + weightsOffset) * (x[xBase + b * depth + d] + xOffset);
-      let scaled: number;
-      if (wide)
-        scaled = multiplyByQuantizedMultiplierInt64(BigInt(acc) + BigInt(bias ? bias[oc] : 0), q[0], q[1]);
-      else scaled = multiplyByQuantizedMultiplier((acc + Number(bias ? bias[oc] : 0)) | 0, q[0], q[1]);
+      for (let d = 0; d < a.depth; d++)
+        acc += (a.weights[oc * a.depth + d] + a.weightsOffset) * (a.x[a.base + b * a.depth + d] + a.offset);
+      const scaled =
+        p.dtype === 'int16'
+          ? multiplyByQuantizedMultiplierInt64(
+              BigInt(acc) + BigInt(bias ? bias[oc] : 0),
+              a.multiplier,
+              a.shift,
+            )
+          : multiplyByQuantizedMultiplier((acc + Number(bias ? bias[oc] : 0)) | 0, a.multiplier, a.shift);
       out[b * p.stateSize + oc] = sat16(scaled);
     }
   }
@@ -120,40 +130,29 @@ function gateInteger(
   tmp: Int16Array,
 ): void {
   const act = (t: number): Act => (p.dtype === 'int16' ? store.i16(t) : store.i8(t));
-  const bias = p.dtype === 'int16' ? store.i64(g.bias) : store.i32(g.bias);
-  const inQ: [number, number] = [g.inputMultiplier, g.inputShift];
-  const recQ: [number, number] = [g.recurrentMultiplier, g.recurrentShift];
-  const inW = store.i8(g.inputWeights);
-  fcInteger(
-    p,
-    act(p.input),
-    s.inputOffset,
-    p.inputOffset,
-    p.inputSize,
-    inW,
-    g.inputWeightsOffset,
-    bias,
-    inQ,
-    s.rows,
-    out,
-  );
-  const recW = store.i8(g.recurrentWeights);
-  const hidden = act(p.hiddenState);
-  fcInteger(
-    p,
-    hidden,
-    s.stateOffset,
-    p.hiddenOffset,
-    p.stateSize,
-    recW,
-    g.recurrentWeightsOffset,
-    null,
-    recQ,
-    s.rows,
-    tmp,
-  );
-  const n = s.rows * p.stateSize;
-  for (let i = 0; i < n; i++) {
+  const input: FcOperand = {
+    x: act(p.input),
+    base: s.inputOffset,
+    offset: p.inputOffset,
+    depth: p.inputSize,
+    weights: store.i8(g.inputWeights),
+    weightsOffset: g.inputWeightsOffset,
+    multiplier: g.inputMultiplier,
+    shift: g.inputShift,
+  };
+  const recurrent: FcOperand = {
+    x: act(p.hiddenState),
+    base: s.stateOffset,
+    offset: p.hiddenOffset,
+    depth: p.stateSize,
+    weights: store.i8(g.recurrentWeights),
+    weightsOffset: g.recurrentWeightsOffset,
+    multiplier: g.recurrentMultiplier,
+    shift: g.recurrentShift,
+  };
+  fcInteger(p, input, p.dtype === 'int16' ? store.i64(g.bias) : store.i32(g.bias), s.rows, out);
+  fcInteger(p, recurrent, null, s.rows, tmp);
+  for (let i = 0; i < s.rows * p.stateSize; i++) {
     const v = sat16(out[i] + tmp[i]);
     // Gates are Q3.12: sigmoid's exact path is multiplier 3, and tanh's shift for 2^-12 is 0.
     out[i] = sigmoid ? logisticInt16(v, 0, 0) : tanhInt16(v, 0, 0);
