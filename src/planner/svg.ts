@@ -88,7 +88,7 @@ interface Scale {
 }
 
 /** Keeps the end of a long name: that is where tensor names differ. */
-function fit(text: string, chars: number): string {
+function fitLabel(text: string, chars: number): string {
   return text.length <= chars ? text : `…${text.slice(text.length - Math.max(0, chars - 1))}`;
 }
 
@@ -98,7 +98,7 @@ function rect(b: Box, sc: Scale): string {
   const chars = Math.floor((w - 4) / LABEL_PX);
   const lines = [b.tag, b.label].slice(0, h >= 26 ? 2 : h >= 11 ? 1 : 0).filter(() => chars >= 3);
   const label = lines
-    .map((t, i) => `<text x="${x + 3}" y="${y + 12 + 12 * i}" class="l">${xml(fit(t, chars))}</text>`)
+    .map((t, i) => `<text x="${x + 3}" y="${y + 12 + 12 * i}" class="l">${xml(fitLabel(t, chars))}</text>`)
     .join('');
   return `<g><title>${xml(b.title)}</title><rect x="${x}" y="${y}" width="${w}" height="${h}" fill="${b.fill}" stroke="#333" stroke-width="0.6"/>${label}</g>`;
 }

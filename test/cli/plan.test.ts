@@ -17,7 +17,15 @@ const MODEL = join(MODELS_DIR, 'micro_speech_quantized.tflite');
 async function plan(...args: string[]): Promise<{ out: string; err: string }> {
   let out = '';
   let err = '';
-  const io: CliIO = { out: (t) => void (out += t), err: (t) => void (err += t), isTTY: false };
+  const io: CliIO = {
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
+    isTTY: false,
+  };
   const program = new Command('tinyforge')
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
