@@ -11,7 +11,20 @@ export interface Location {
   at: number;
 }
 
+/** A tensor that shares another's bytes (a view or in-place output) lives where its root does. */
+function aliasRoot(plan: PlanResult, t: number): number {
+  const aliasOf = new Map(plan.tensors.map((x) => [x.index, x.aliasOf]));
+  let root = t;
+  for (let hops = 0; (aliasOf.get(root) ?? -1) >= 0 && hops < plan.tensors.length; hops++)
+    root = aliasOf.get(root)!;
+  return root;
+}
+
 export function locate(graph: Graph, plan: PlanResult, t: number): Location {
+  if (plan.offsets[t] < 0 && !graph.tensors[t].data) {
+    const root = aliasRoot(plan, t);
+    if (root !== t) return locate(graph, plan, root);
+  }
   const tensor = graph.tensors[t];
   if (tensor.data) return { region: 'const', at: t };
   const out = graph.outputs.indexOf(t);
