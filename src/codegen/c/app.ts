@@ -10,7 +10,7 @@ export interface AppOptions {
   opCount: number;
 }
 
-function tensorRows(graph: Graph, N: string, kind: 'input' | 'output', list: number[]): string {
+function tensorRows(N: string, kind: 'input' | 'output', list: number[]): string {
   return list
     .map((_, i) => {
       const spec = `${N}_${kind}s[${i}]`;
@@ -79,10 +79,10 @@ static int app_reset(void *user) {
 const tf_proto_model_t *tf_app_init(const char *board_name) {
   const ${N}_buffers_t bufs = {activations, scratch, persistent};
   const tf_proto_tensor_t in_rows[${Math.max(1, graph.inputs.length)}] = {
-${tensorRows(graph, N, 'input', graph.inputs)}
+${tensorRows(N, 'input', graph.inputs)}
   };
   const tf_proto_tensor_t out_rows[${Math.max(1, graph.outputs.length)}] = {
-${tensorRows(graph, N, 'output', graph.outputs)}
+${tensorRows(N, 'output', graph.outputs)}
   };
   const uint8_t hash[TF_PROTO_HASH_BYTES] = {${hash}};
   unsigned i;
