@@ -65,8 +65,9 @@ export function comparePlanners(graph: Graph, opMemory: readonly OpMemory[], bas
   });
 }
 
-function summary(p: PlanResult): [string, number | string][] {
+function summary(p: PlanResult, other: PlanResult): [string, number | string][] {
   const io = p.ioInArena ? ' (in the arena)' : ' (app-owned)';
+  const otherWay = other.ioInArena ? 'total RAM with --io-in-arena' : 'total RAM with app-owned IO';
   return [
     ['input bytes', `${p.inputBytes.toLocaleString('en-US')}${io}`],
     ['output bytes', `${p.outputBytes.toLocaleString('en-US')}${io}`],
@@ -74,6 +75,7 @@ function summary(p: PlanResult): [string, number | string][] {
     ['scratch bytes', `${p.scratchBytes.toLocaleString('en-US')} (largest per op, inside the arena)`],
     ['persistent bytes', p.persistentBytes],
     ['total RAM bytes', p.totalRamBytes],
+    [otherWay, other.totalRamBytes],
     ['lower bound bytes', p.lowerBoundBytes],
     ['plan / bound', ratio(p).toFixed(3)],
   ];
@@ -89,7 +91,7 @@ function peakText(graph: Graph, p: PlanResult): string {
   return head + table(['#', 'tensor', 'bytes', 'offset', 'steps'], rows);
 }
 
-function formatPlan(graph: Graph, p: PlanResult, runs: PlannerRun[], io: CliIO): string {
+function formatPlan(graph: Graph, p: PlanResult, other: PlanResult, runs: PlannerRun[], io: CliIO): string {
   const warn =
     p.unpreparedOps.length > 0
       ? `${paint(io, 'yellow', `warning: no kernel prepares ops ${p.unpreparedOps.map((i) => `#${i}`).join(', ')}; their scratch is unknown (counted as 0)`)}\n`
@@ -105,7 +107,7 @@ function formatPlan(graph: Graph, p: PlanResult, runs: PlannerRun[], io: CliIO):
   );
   return [
     warn + paint(io, 'bold', `Memory plan (planner ${p.planner}, alignment ${p.alignment})`),
-    keyValues(summary(p)),
+    keyValues(summary(p, other)),
     paint(io, 'bold', 'Planners'),
     comparison,
     paint(io, 'bold', 'Peak'),
@@ -119,6 +121,7 @@ function runPlan(modelPath: string, flags: PlanFlags, io: CliIO): void {
   const opMemory = opMemoryFromKernels(graph, flags.allowUnsupported);
   const p = plan(graph, { planner: flags.planner, alignment, ioInArena: flags.ioInArena, opMemory });
   const runs = comparePlanners(graph, opMemory, flags);
+  const other = plan(graph, { planner: flags.planner, alignment, ioInArena: !p.ioInArena, opMemory });
   const files: Record<string, string> = {};
   if (flags.svg) {
     writeOut(flags.svg, planSvg(graph, p, basename(modelPath)));
@@ -126,17 +129,19 @@ function runPlan(modelPath: string, flags: PlanFlags, io: CliIO): void {
   }
   if (flags.embed) {
     // TFLM's offline plan covers inputs and outputs too: they sit in its arena.
-    const forTflm = p.ioInArena
-      ? p
-      : plan(graph, { planner: flags.planner, alignment, ioInArena: true, opMemory });
-    writeOut(flags.embed, embedOfflinePlan(model, forTflm, graph.subgraph));
+    writeOut(flags.embed, embedOfflinePlan(model, p.ioInArena ? p : other, graph.subgraph));
     files.embed = flags.embed;
   }
   if (flags.json) {
-    json(io, { model: modelPath, ...p, comparison: runs, files });
+    const alternative = {
+      ioInArena: other.ioInArena,
+      arenaBytes: other.arenaBytes,
+      totalRamBytes: other.totalRamBytes,
+    };
+    json(io, { model: modelPath, ...p, alternative, comparison: runs, files });
     return;
   }
-  io.out(formatPlan(graph, p, runs, io));
+  io.out(formatPlan(graph, p, other, runs, io));
   for (const [kind, path] of Object.entries(files))
     io.out(`wrote ${kind === 'svg' ? 'layout picture' : 'model with offline plan'}: ${path}\n`);
 }
