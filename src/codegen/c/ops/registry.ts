@@ -1,6 +1,28 @@
 /** The one table of C emitters, keyed by TFLite builtin name (mirrors src/kernels/registry.ts). */
 import type { COpEmitter } from '../context.js';
+import { batchToSpaceNdC } from './batch-to-space-nd.js';
+import { broadcastToC } from './broadcast-to.js';
+import { concatenationC } from './concatenation.js';
+import { depthToSpaceC } from './depth-to-space.js';
+import { fillC } from './fill.js';
 import { fullyConnectedC } from './fully-connected.js';
+import { gatherC } from './gather.js';
+import { mirrorPadC } from './mirror-pad.js';
+import { packC } from './pack.js';
+import { padC } from './pad.js';
+import { padV2C } from './padv2.js';
+import { reverseV2C } from './reverse-v2.js';
+import { shapeC } from './shape.js';
+import { sliceC } from './slice.js';
+import { spaceToBatchNdC } from './space-to-batch-nd.js';
+import { spaceToDepthC } from './space-to-depth.js';
+import { splitC } from './split.js';
+import { splitVC } from './split-v.js';
+import { stridedSliceC } from './strided-slice.js';
+import { tileC } from './tile.js';
+import { transposeC } from './transpose.js';
+import { unpackC } from './unpack.js';
+import { zerosLikeC } from './zeros-like.js';
 
 // Each group of emitters is listed in one block; keep the lists sorted.
 const EMITTERS: COpEmitter<never>[] = [
@@ -9,6 +31,28 @@ const EMITTERS: COpEmitter<never>[] = [
   // -- convolution group --
   // -- element-wise arithmetic group --
   // -- shape / data-movement group --
+  batchToSpaceNdC,
+  broadcastToC,
+  concatenationC,
+  depthToSpaceC,
+  fillC,
+  gatherC,
+  mirrorPadC,
+  packC,
+  padC,
+  padV2C,
+  reverseV2C,
+  shapeC,
+  sliceC,
+  spaceToBatchNdC,
+  spaceToDepthC,
+  splitC,
+  splitVC,
+  stridedSliceC,
+  tileC,
+  transposeC,
+  unpackC,
+  zerosLikeC,
   // -- pooling / reduction / resize group --
 ] as COpEmitter<never>[];
 

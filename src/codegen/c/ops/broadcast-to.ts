@@ -1,0 +1,10 @@
+/** C emitter for BROADCAST_TO → tf_strided_copy when its index maps are affine, else tf_mapped_copy. */
+import type { AxisMapParams } from '../../../kernels/common/shape.js';
+import { defineEmitter } from '../context.js';
+import { axisMapCode, SHAPE_COMMON } from './shape-copy.js';
+
+export const broadcastToC = defineEmitter<AxisMapParams>({
+  op: 'BROADCAST_TO',
+  sources: () => [SHAPE_COMMON],
+  emit: (p, ctx) => ({ code: axisMapCode(ctx, p) }),
+});
