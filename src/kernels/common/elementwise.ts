@@ -9,7 +9,7 @@ import type { TensorStore } from '../../interpreter/tensor-store.js';
 import { activationRangeQuantized } from '../../quant/activation.js';
 import { INT32_MAX, INT32_MIN, type IntDType } from '../../quant/fixed-point.js';
 import type { Activation } from '../../tflite/schema.js';
-import type { PrepareContext } from '../types.js';
+import { defineKernel, type Kernel, type PrepareContext } from '../types.js';
 
 /**
  * How output elements map to input elements. `dims` are extents after dropping unit dimensions
@@ -253,4 +253,36 @@ export function viewOf(store: TensorStore, t: number, dtype: ViewDType): Numeric
     default:
       return store.u8(t);
   }
+}
+
+export interface UnaryParams {
+  input: number;
+  output: number;
+  count: number;
+}
+
+/** Prepare of a same-shape unary op whose input and output share one of `dtypes`. */
+export function prepareUnary(ctx: PrepareContext, dtypes: readonly string[]): UnaryParams {
+  const input = ctx.input(0);
+  const output = ctx.output(0);
+  requireSameDType(ctx, [input, output]);
+  if (!dtypes.includes(input.dtype)) ctx.unsupported(`dtype ${input.dtype}`);
+  return { input: ctx.op.inputs[0], output: ctx.op.outputs[0], count: requireSameCount(ctx, input, output) };
+}
+
+/**
+ * A float32-only unary kernel (TFLM's EvalNumeric family): `fn` maps one float to the float32
+ * result, rounding with Math.fround where the C code computes in single precision.
+ */
+export function unaryFloatKernel(op: string, fn: (x: number) => number): Kernel<UnaryParams> {
+  return defineKernel({
+    op,
+    alias: 'in-place',
+    prepare: (ctx) => prepareUnary(ctx, ['float32']),
+    eval: (p, store) => {
+      const x = store.f32(p.input);
+      const out = store.f32(p.output);
+      for (let i = 0; i < p.count; i++) out[i] = fn(x[i]);
+    },
+  });
 }

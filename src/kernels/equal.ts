@@ -1,0 +1,130 @@
+// Reproduces TFLM reference EQUAL: comparisons.cc + reference/comparisons.h (bool, float32, int32, int64 raw; int8 rescaled), with 4D broadcasting.
+import type { TensorStore } from '../interpreter/tensor-store.js';
+import { multiplyByQuantizedMultiplierSmallerThanOneExp as mulSmall } from '../quant/fixed-point.js';
+import { smallerThanOne } from './add.js';
+import {
+  type BroadcastPlan,
+  forEachRun,
+  prepareBroadcast,
+  quantParams,
+  requireSameDType,
+  type ViewDType,
+  viewOf,
+} from './common/elementwise.js';
+import { defineKernel, type Kernel, type PrepareContext } from './types.js';
+
+export type Comparison = 'EQ' | 'NE' | 'LT' | 'LE' | 'GT' | 'GE';
+
+export interface ComparisonParams {
+  comparison: Comparison;
+  dtype: ViewDType;
+  input1: number;
+  input2: number;
+  output: number;
+  plan: BroadcastPlan;
+  /** int8/int16: both inputs are brought to a common scale before comparing. */
+  scaled: boolean;
+  leftShift: number;
+  input1Offset: number;
+  input1Multiplier: number;
+  input1Shift: number;
+  input2Offset: number;
+  input2Multiplier: number;
+  input2Shift: number;
+}
+
+const COMPARE: Record<Comparison, (a: number, b: number) => boolean> = {
+  EQ: (a, b) => a === b,
+  NE: (a, b) => a !== b,
+  LT: (a, b) => a < b,
+  LE: (a, b) => a <= b,
+  GT: (a, b) => a > b,
+  GE: (a, b) => a >= b,
+};
+
+function prepareComparison(
+  ctx: PrepareContext,
+  comparison: Comparison,
+  dtypes: readonly ViewDType[],
+): ComparisonParams {
+  const inputs = [ctx.input(0), ctx.input(1)];
+  const output = ctx.output(0);
+  requireSameDType(ctx, inputs);
+  if (output.dtype !== 'bool') ctx.fail(`output must be bool, got ${output.dtype}`);
+  const dtype = inputs[0].dtype as ViewDType;
+  if (!dtypes.includes(dtype)) ctx.unsupported(`dtype ${dtype}`);
+  const base = {
+    comparison,
+    dtype,
+    input1: ctx.op.inputs[0],
+    input2: ctx.op.inputs[1],
+    output: ctx.op.outputs[0],
+    plan: prepareBroadcast(ctx, inputs, 4),
+  };
+  if (dtype !== 'int8' && dtype !== 'int16')
+    return {
+      ...base,
+      scaled: false,
+      leftShift: 0,
+      input1Offset: 0,
+      input1Multiplier: 0,
+      input1Shift: 0,
+      input2Offset: 0,
+      input2Multiplier: 0,
+      input2Shift: 0,
+    };
+  // ComparisonsPrepare quantizes each input scale itself (it must lie in (0, 1)).
+  const [q1, q2] = inputs.map((t) => quantParams(ctx, t));
+  const [input1Multiplier, input1Shift] = smallerThanOne(ctx, q1.scale, 'input 1 scale as');
+  const [input2Multiplier, input2Shift] = smallerThanOne(ctx, q2.scale, 'input 2 scale as');
+  return {
+    ...base,
+    scaled: true,
+    leftShift: 8,
+    input1Offset: -q1.zeroPoint,
+    input1Multiplier,
+    input1Shift,
+    input2Offset: -q2.zeroPoint,
+    input2Multiplier,
+    input2Shift,
+  };
+}
+
+type Values = { [i: number]: number };
+
+function evalComparison(p: ComparisonParams, store: TensorStore): void {
+  const a = viewOf(store, p.input1, p.dtype) as unknown as Values;
+  const b = viewOf(store, p.input2, p.dtype) as unknown as Values;
+  const out = store.u8(p.output);
+  const cmp = COMPARE[p.comparison];
+  const scale = 2 ** p.leftShift;
+  const { input1Offset: o1, input1Multiplier: m1, input1Shift: sh1 } = p;
+  const { input2Offset: o2, input2Multiplier: m2, input2Shift: sh2 } = p;
+  forEachRun(p.plan, (o, i1, s1, i2, s2, n) => {
+    if (p.scaled) {
+      for (let k = 0; k < n; k++, i1 += s1, i2 += s2) {
+        const x = mulSmall((o1 + a[i1]) * scale, m1, sh1);
+        const y = mulSmall((o2 + b[i2]) * scale, m2, sh2);
+        out[o + k] = cmp(x, y) ? 1 : 0;
+      }
+    } else {
+      for (let k = 0; k < n; k++, i1 += s1, i2 += s2) out[o + k] = cmp(a[i1], b[i2]) ? 1 : 0;
+    }
+  });
+}
+
+/** A comparison kernel over the dtypes TFLM's eval switch accepts for that op. */
+export function comparisonKernel(
+  op: string,
+  comparison: Comparison,
+  dtypes: readonly ViewDType[],
+): Kernel<ComparisonParams> {
+  return defineKernel({
+    op,
+    alias: 'in-place',
+    prepare: (ctx) => prepareComparison(ctx, comparison, dtypes),
+    eval: evalComparison,
+  });
+}
+
+export const equal = comparisonKernel('EQUAL', 'EQ', ['bool', 'float32', 'int32', 'int64', 'int8']);

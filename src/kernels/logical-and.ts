@@ -1,0 +1,44 @@
+// Reproduces TFLM reference LOGICAL_AND: logical.cc LogicalImpl (bool, 4D broadcasting).
+import type { TensorStore } from '../interpreter/tensor-store.js';
+import { type BroadcastPlan, forEachRun, prepareBroadcast, requireSameDType } from './common/elementwise.js';
+import { defineKernel, type Kernel } from './types.js';
+
+export interface LogicalParams {
+  input1: number;
+  input2: number;
+  output: number;
+  plan: BroadcastPlan;
+}
+
+/** LOGICAL_AND (`or` false) or LOGICAL_OR (`or` true) on bool tensors; any non-zero byte is true. */
+export function logicalKernel(op: string, or: boolean): Kernel<LogicalParams> {
+  return defineKernel({
+    op,
+    alias: 'in-place',
+    prepare: (ctx) => {
+      const inputs = [ctx.input(0), ctx.input(1)];
+      requireSameDType(ctx, [...inputs, ctx.output(0)]);
+      if (inputs[0].dtype !== 'bool') ctx.unsupported(`dtype ${inputs[0].dtype}`);
+      return {
+        input1: ctx.op.inputs[0],
+        input2: ctx.op.inputs[1],
+        output: ctx.op.outputs[0],
+        plan: prepareBroadcast(ctx, inputs, 4),
+      };
+    },
+    eval: (p: LogicalParams, store: TensorStore) => {
+      const a = store.u8(p.input1);
+      const b = store.u8(p.input2);
+      const out = store.u8(p.output);
+      forEachRun(p.plan, (o, i1, s1, i2, s2, n) => {
+        for (let k = 0; k < n; k++, i1 += s1, i2 += s2) {
+          const x = a[i1] !== 0;
+          const y = b[i2] !== 0;
+          out[o + k] = (or ? x || y : x && y) ? 1 : 0;
+        }
+      });
+    },
+  });
+}
+
+export const logicalAnd = logicalKernel('LOGICAL_AND', false);

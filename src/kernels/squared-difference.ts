@@ -1,0 +1,141 @@
+// Reproduces TFLM reference SQUARED_DIFFERENCE: squared_difference.cc (int8/int16 on a common scale, float32, int32), with 4D broadcasting.
+import type { TensorStore } from '../interpreter/tensor-store.js';
+import {
+  INT_RANGES,
+  multiplyByQuantizedMultiplierSmallerThanOneExp as mulSmall,
+  multiplyByQuantizedMultiplier,
+  quantizeMultiplier,
+} from '../quant/fixed-point.js';
+import { smallerThanOne } from './add.js';
+import {
+  type BroadcastPlan,
+  forEachRun,
+  prepareBroadcast,
+  quantParams,
+  requireSameDType,
+} from './common/elementwise.js';
+import { defineKernel, type PrepareContext } from './types.js';
+
+export interface SquaredDifferenceParams {
+  dtype: 'float32' | 'int32' | 'int8' | 'int16';
+  input1: number;
+  input2: number;
+  output: number;
+  plan: BroadcastPlan;
+  /** 7 for int8, 0 for int16 (the squared difference must fit 32 bits). */
+  leftShift: number;
+  input1Offset: number;
+  input1Multiplier: number;
+  input1Shift: number;
+  input2Offset: number;
+  input2Multiplier: number;
+  input2Shift: number;
+  outputOffset: number;
+  outputMultiplier: number;
+  outputShift: number;
+}
+
+function prepare(ctx: PrepareContext): SquaredDifferenceParams {
+  const inputs = [ctx.input(0), ctx.input(1)];
+  const output = ctx.output(0);
+  requireSameDType(ctx, [...inputs, output]);
+  const dtype = output.dtype;
+  if (dtype !== 'float32' && dtype !== 'int32' && dtype !== 'int8' && dtype !== 'int16')
+    ctx.unsupported(`dtype ${dtype}`);
+  const base = {
+    dtype,
+    input1: ctx.op.inputs[0],
+    input2: ctx.op.inputs[1],
+    output: ctx.op.outputs[0],
+    plan: prepareBroadcast(ctx, inputs, 4),
+  };
+  const none = { leftShift: 0, input1Offset: 0, input1Multiplier: 0, input1Shift: 0, input2Offset: 0 };
+  if (dtype === 'float32' || dtype === 'int32')
+    return {
+      ...base,
+      ...none,
+      input2Multiplier: 0,
+      input2Shift: 0,
+      outputOffset: 0,
+      outputMultiplier: 0,
+      outputShift: 0,
+    };
+  const [q1, q2] = inputs.map((t) => quantParams(ctx, t));
+  const qo = quantParams(ctx, output);
+  if (dtype === 'int16' && (q1.zeroPoint !== 0 || q2.zeroPoint !== 0 || qo.zeroPoint !== 0))
+    ctx.fail('int16 needs zero points of 0');
+  const leftShift = dtype === 'int8' ? 7 : 0;
+  const twiceMax = 2 * Math.max(q1.scale, q2.scale);
+  const [input1Multiplier, input1Shift] = smallerThanOne(ctx, q1.scale / twiceMax, 'input 1');
+  const [input2Multiplier, input2Shift] = smallerThanOne(ctx, q2.scale / twiceMax, 'input 2');
+  // (1 << 2 * left_shift) * output_scale is a float product in TFLM.
+  const out = quantizeMultiplier((twiceMax * twiceMax) / Math.fround(2 ** (2 * leftShift) * qo.scale));
+  return {
+    ...base,
+    leftShift,
+    input1Offset: -q1.zeroPoint,
+    input1Multiplier,
+    input1Shift,
+    input2Offset: -q2.zeroPoint,
+    input2Multiplier,
+    input2Shift,
+    outputOffset: qo.zeroPoint,
+    outputMultiplier: out.multiplier,
+    outputShift: out.shift,
+  };
+}
+
+function evalQuantized(
+  p: SquaredDifferenceParams,
+  a: Int8Array | Int16Array,
+  b: Int8Array | Int16Array,
+  out: Int8Array | Int16Array,
+): void {
+  const scale = 2 ** p.leftShift;
+  const [lo, hi] = INT_RANGES[p.dtype as 'int8' | 'int16'];
+  const { input1Offset: o1, input1Multiplier: m1, input1Shift: sh1 } = p;
+  const { input2Offset: o2, input2Multiplier: m2, input2Shift: sh2 } = p;
+  const { outputOffset: oo, outputMultiplier: mo, outputShift: sho } = p;
+  forEachRun(p.plan, (o, i1, s1, i2, s2, n) => {
+    for (let k = 0; k < n; k++, i1 += s1, i2 += s2) {
+      const d = (mulSmall((o1 + a[i1]) * scale, m1, sh1) - mulSmall((o2 + b[i2]) * scale, m2, sh2)) | 0;
+      const r = multiplyByQuantizedMultiplier(Math.imul(d, d), mo, sho) + oo;
+      out[o + k] = Math.min(Math.max(r, lo), hi);
+    }
+  });
+}
+
+function evalSquaredDifference(p: SquaredDifferenceParams, store: TensorStore): void {
+  if (p.dtype === 'int8') {
+    evalQuantized(p, store.i8(p.input1), store.i8(p.input2), store.i8(p.output));
+    return;
+  }
+  if (p.dtype === 'int16') {
+    evalQuantized(p, store.i16(p.input1), store.i16(p.input2), store.i16(p.output));
+    return;
+  }
+  if (p.dtype === 'int32') {
+    const [a, b, out] = [store.i32(p.input1), store.i32(p.input2), store.i32(p.output)];
+    forEachRun(p.plan, (o, i1, s1, i2, s2, n) => {
+      for (let k = 0; k < n; k++, i1 += s1, i2 += s2) {
+        const d = (a[i1] - b[i2]) | 0;
+        out[o + k] = Math.imul(d, d);
+      }
+    });
+    return;
+  }
+  const [a, b, out] = [store.f32(p.input1), store.f32(p.input2), store.f32(p.output)];
+  forEachRun(p.plan, (o, i1, s1, i2, s2, n) => {
+    for (let k = 0; k < n; k++, i1 += s1, i2 += s2) {
+      const d = Math.fround(a[i1] - b[i2]);
+      out[o + k] = Math.fround(d * d);
+    }
+  });
+}
+
+export const squaredDifference = defineKernel({
+  op: 'SQUARED_DIFFERENCE',
+  alias: 'in-place',
+  prepare,
+  eval: evalSquaredDifference,
+});
