@@ -40,13 +40,12 @@ export interface Liveness {
   variables: number[];
 }
 
-function classify(t: GraphTensor): TensorClass {
+function classify(t: GraphTensor, used: boolean): TensorClass {
   if (t.data) return 'constant';
   if (t.isVariable) return 'variable';
   if (t.isInput) return 'input';
   if (t.isOutput) return 'output';
-  if (t.bytes === 0 || (t.producer < 0 && t.consumers.length === 0)) return 'unused';
-  return 'activation';
+  return t.bytes === 0 || !used ? 'unused' : 'activation';
 }
 
 function appOwned(cls: TensorClass, ioInArena: boolean): boolean {
@@ -136,7 +135,8 @@ export function analyzeLiveness(graph: Graph, opMemory: readonly OpMemory[], ioI
   graph.order.forEach((opIndex, s) => {
     stepOf[opIndex] = s;
   });
-  const classes = graph.tensors.map(classify);
+  const used = new Set(graph.ops.flatMap((op) => [...op.inputs, ...op.outputs, ...op.intermediates]));
+  const classes = graph.tensors.map((t, i) => classify(t, used.has(i)));
   const [first, last] = tensorSteps(graph, stepOf, classes);
   const flows = new Set<TensorClass>(['activation', 'input', 'output']);
   const planned = graph.tensors.map((t, i) => t.bytes > 0 && first[i] >= 0 && flows.has(classes[i]));

@@ -39,6 +39,7 @@ export const ALIAS: Record<string, OpMemory['alias']> = {
   RELU: 'in-place',
 };
 
+const Q = { scale: 0.5, zeroPoint: 0 };
 const OPS = ['RESHAPE', 'SQUEEZE', 'EXPAND_DIMS', 'ADD', 'RELU', 'CONCATENATION', 'FULLY_CONNECTED'];
 
 export interface RandomModel {
@@ -50,41 +51,47 @@ function shapeFor(r: Rand, elements: number): number[] {
   return r(2) ? [1, elements] : [elements];
 }
 
+function elementsOf(b: ModelBuilder, t: number): number {
+  return b.toModel().subgraphs[0].tensors[t].shape.reduce((a, d) => a * d, 1);
+}
+
+/** Appends one random op reading recent activations; returns its output. */
+function addRandomOp(b: ModelBuilder, r: Rand, live: number[], variable: number): number {
+  const opcode = OPS[r(OPS.length)];
+  const x = live[live.length - 1 - r(Math.min(live.length, 4))];
+  const elements = elementsOf(b, x);
+  let inputs = [x];
+  let shape = [...b.toModel().subgraphs[0].tensors[x].shape];
+  if (opcode === 'RESHAPE' || opcode === 'SQUEEZE' || opcode === 'EXPAND_DIMS') shape = shapeFor(r, elements);
+  if (opcode === 'ADD') inputs = [x, r(2) ? x : live[r(live.length)]];
+  if (opcode === 'CONCATENATION') {
+    const y = live[r(live.length)];
+    inputs = [x, y];
+    shape = [1, elements + elementsOf(b, y)];
+  }
+  if (opcode === 'FULLY_CONNECTED') {
+    inputs = variable >= 0 && r(2) ? [x, variable] : [x];
+    shape = [1, 1 + r(96)];
+  }
+  const y = b.addTensor({ dtype: 'int8', shape, quant: Q });
+  b.addOperator(opcode, inputs, [y]);
+  return y;
+}
+
 /**
  * A random valid model: ops read earlier activations (views, element-wise ops, joins), some
  * tensors are variables, some intermediate tensors are also graph outputs.
  */
 export function randomModel(r: Rand): RandomModel {
   const b = new ModelBuilder();
-  const q = { scale: 0.5, zeroPoint: 0 };
   const live: number[] = [];
   for (let i = 0, n = 1 + r(2); i < n; i++)
-    live.push(b.addInput({ dtype: 'int8', shape: [1, 1 + r(64)], quant: q }));
+    live.push(b.addInput({ dtype: 'int8', shape: [1, 1 + r(64)], quant: Q }));
   const variable =
-    r(3) === 0 ? b.addTensor({ dtype: 'int8', shape: [1, 8], quant: q, isVariable: true }) : -1;
+    r(3) === 0 ? b.addTensor({ dtype: 'int8', shape: [1, 8], quant: Q, isVariable: true }) : -1;
   const outputs = new Set<number>();
-  const opCount = 1 + r(24);
-  for (let k = 0; k < opCount; k++) {
-    const opcode = OPS[r(OPS.length)];
-    const x = live[live.length - 1 - r(Math.min(live.length, 4))];
-    const xs = b.toModel().subgraphs[0].tensors[x].shape;
-    const elements = xs.reduce((a, d) => a * d, 1);
-    let inputs = [x];
-    let shape = [...xs];
-    if (opcode === 'RESHAPE' || opcode === 'SQUEEZE' || opcode === 'EXPAND_DIMS')
-      shape = shapeFor(r, elements);
-    if (opcode === 'ADD') inputs = [x, r(2) ? x : live[r(live.length)]];
-    if (opcode === 'CONCATENATION') {
-      const y = live[r(live.length)];
-      inputs = [x, y];
-      shape = [1, elements + b.toModel().subgraphs[0].tensors[y].shape.reduce((a, d) => a * d, 1)];
-    }
-    if (opcode === 'FULLY_CONNECTED') {
-      inputs = variable >= 0 && r(2) ? [x, variable] : [x];
-      shape = [1, 1 + r(96)];
-    }
-    const y = b.addTensor({ dtype: 'int8', shape, quant: q });
-    b.addOperator(opcode, inputs, [y]);
+  for (let k = 0, n = 1 + r(24); k < n; k++) {
+    const y = addRandomOp(b, r, live, variable);
     live.push(y);
     if (r(6) === 0) outputs.add(y);
   }
