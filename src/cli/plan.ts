@@ -23,7 +23,7 @@ interface PlanFlags {
   allowUnsupported?: boolean;
 }
 
-export interface PlannerRun {
+interface PlannerRun {
   planner: PlannerName;
   arenaBytes: number;
   ratio: number;
@@ -52,7 +52,7 @@ const ratio = (p: { arenaBytes: number; lowerBoundBytes: number }) =>
   p.lowerBoundBytes === 0 ? 1 : p.arenaBytes / p.lowerBoundBytes;
 
 /** Every planner on the same liveness; wall time is for the reader, never asserted. */
-export function comparePlanners(graph: Graph, opMemory: readonly OpMemory[], base: PlanFlags): PlannerRun[] {
+function comparePlanners(graph: Graph, opMemory: readonly OpMemory[], base: PlanFlags): PlannerRun[] {
   return (Object.keys(PLANNERS) as PlannerName[]).map((planner) => {
     const t0 = performance.now();
     const p = plan(graph, {

@@ -24,8 +24,6 @@ export interface ScratchNeed {
 }
 
 export interface Liveness {
-  steps: number;
-  ioInArena: boolean;
   classes: TensorClass[];
   /** Per tensor: first and last step it is live (-1 when never used). */
   first: number[];
@@ -155,8 +153,6 @@ export function analyzeLiveness(graph: Graph, opMemory: readonly OpMemory[], ioI
   for (const g of all)
     for (const m of g.members) [home[m], root[m]] = g.home >= 0 ? [g.home, -1] : [-1, g.root];
   return {
-    steps: graph.order.length,
-    ioInArena,
     classes,
     first,
     last,
