@@ -2,6 +2,7 @@
 import { UsageError } from '../errors.js';
 import { loadModel } from '../graph/load.js';
 import { HostSession } from './host-session.js';
+import { openMicroDevice } from './micro.js';
 import { openNative } from './native.js';
 import type { InferenceSession } from './session.js';
 
@@ -17,6 +18,7 @@ export type DeviceOpener = (opts: DeviceOptions) => Promise<InferenceSession>;
 const DEVICES = new Map<string, DeviceOpener>([
   ['host', async (o) => new HostSession(loadModel(o.target).graph)],
   ['native', (o) => openNative(o.target)],
+  ['micro', openMicroDevice],
 ]);
 
 export function registerDevice(name: string, open: DeviceOpener): void {

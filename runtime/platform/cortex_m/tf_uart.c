@@ -18,9 +18,13 @@ typedef struct {
 #define TF_UART_CTRL_TX_RX 3u
 /* The CMSDK UART refuses to run with a divider below 16; QEMU ignores the baud rate. */
 #define TF_UART_MIN_BAUDDIV 16u
+/* A real board sets it to its UART clock / baud rate (the baremetal platform does). */
+#ifndef TF_UART_BAUDDIV
+#define TF_UART_BAUDDIV TF_UART_MIN_BAUDDIV
+#endif
 
 void tf_uart_init(void) {
-  TF_UART->bauddiv = TF_UART_MIN_BAUDDIV;
+  TF_UART->bauddiv = TF_UART_BAUDDIV;
   TF_UART->ctrl = TF_UART_CTRL_TX_RX;
 }
 
