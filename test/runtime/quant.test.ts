@@ -17,7 +17,26 @@ import { buildHostExecutable } from '../../src/toolchain/host-cc.js';
 import { REPO_ROOT } from '../support/shared.js';
 import { hostCcAvailable } from '../support/toolchains.js';
 
-const EDGES = [0, 1, -1, 2, -2, 3, 7, -7, 255, -256, 32767, -32768, 65536, 1 << 30, -(1 << 30), INT32_MAX, INT32_MIN, INT32_MAX - 1];
+const EDGES = [
+  0,
+  1,
+  -1,
+  2,
+  -2,
+  3,
+  7,
+  -7,
+  255,
+  -256,
+  32767,
+  -32768,
+  65536,
+  1 << 30,
+  -(1 << 30),
+  INT32_MAX,
+  INT32_MIN,
+  INT32_MAX - 1,
+];
 
 function vectors(): { a: number[]; b: number[]; shift: number[]; wide: bigint[] } {
   const rnd = seededRandom(99);
@@ -26,16 +45,17 @@ function vectors(): { a: number[]; b: number[]; shift: number[]; wide: bigint[] 
   const b: number[] = [];
   const shift: number[] = [];
   const wide: bigint[] = [];
-  for (const x of EDGES) for (const y of EDGES) {
-    a.push(x);
-    b.push(y);
-  }
+  for (const x of EDGES)
+    for (const y of EDGES) {
+      a.push(x);
+      b.push(y);
+    }
   while (a.length < 4000) {
     a.push(r32());
     b.push(r32());
   }
   for (let i = 0; i < a.length; i++) {
-    shift.push(i % 63 - 31);
+    shift.push((i % 63) - 31);
     wide.push(BigInt(a[i]) * BigInt(1 + (i % 4096)));
   }
   return { a, b, shift, wide };
@@ -73,7 +93,9 @@ int main(void) {
       flags: ['-std=c99', '-O2', '-Wall', '-Wextra', '-Werror'],
       name: 'quant-vectors',
     });
-    const lines = execFileSync(exe, { encoding: 'utf8', maxBuffer: 1 << 24 }).trim().split('\n');
+    const lines = execFileSync(exe, { encoding: 'utf8', maxBuffer: 1 << 24 })
+      .trim()
+      .split('\n');
     expect(lines).toHaveLength(n);
     for (let i = 0; i < n; i++) {
       const m = v.b[i] < 0 ? (v.b[i] === INT32_MIN ? INT32_MAX : -v.b[i]) : v.b[i];
