@@ -1,4 +1,5 @@
 // Reproduces TFLM reference DIV: div.cc + reference/div.h (int8 via GetReciprocal, float32, int32), with 5D broadcasting.
+import type { GraphTensor } from '../graph/graph.js';
 import type { TensorStore } from '../interpreter/tensor-store.js';
 import { activationRangeFloat } from '../quant/activation.js';
 import {
@@ -76,6 +77,33 @@ export function roundingDivideByPotWide(x: number, exponent: number): number {
   return ((x >> (exponent & 31)) + ((x & mask) > threshold ? 1 : 0)) | 0;
 }
 
+type Requant = Pick<
+  DivParams,
+  'input1Offset' | 'input2Offset' | 'outputOffset' | 'outputMultiplier' | 'outputShift'
+>;
+
+const NO_REQUANT: Requant = {
+  input1Offset: 0,
+  input2Offset: 0,
+  outputOffset: 0,
+  outputMultiplier: 0,
+  outputShift: 0,
+};
+
+/** div.cc divides in float: input1_scale / (input2_scale * output_scale). */
+function requant(ctx: PrepareContext, inputs: GraphTensor[], output: GraphTensor): Requant {
+  const [q1, q2] = inputs.map((t) => quantParams(ctx, t));
+  const qo = quantParams(ctx, output);
+  const { multiplier, shift } = quantizeMultiplier(Math.fround(q1.scale / Math.fround(q2.scale * qo.scale)));
+  return {
+    input1Offset: -q1.zeroPoint,
+    input2Offset: -q2.zeroPoint,
+    outputOffset: qo.zeroPoint,
+    outputMultiplier: multiplier,
+    outputShift: shift,
+  };
+}
+
 function prepare(ctx: PrepareContext): DivParams {
   const inputs = [ctx.input(0), ctx.input(1)];
   const output = ctx.output(0);
@@ -83,40 +111,21 @@ function prepare(ctx: PrepareContext): DivParams {
   const dtype = output.dtype;
   if (dtype !== 'float32' && dtype !== 'int32' && dtype !== 'int8') ctx.unsupported(`dtype ${dtype}`);
   const act = fusedActivation(ctx);
-  const base = {
+  const [actMin, actMax] =
+    dtype === 'int8'
+      ? quantizedActivationRange(ctx, act, output)
+      : dtype === 'float32'
+        ? activationRangeFloat(act)
+        : int32ActivationRange(act);
+  return {
     dtype,
     input1: ctx.op.inputs[0],
     input2: ctx.op.inputs[1],
     output: ctx.op.outputs[0],
     plan: prepareBroadcast(ctx, inputs, 5),
-  };
-  if (dtype !== 'int8') {
-    const [actMin, actMax] = dtype === 'float32' ? activationRangeFloat(act) : int32ActivationRange(act);
-    return {
-      ...base,
-      actMin,
-      actMax,
-      input1Offset: 0,
-      input2Offset: 0,
-      outputOffset: 0,
-      outputMultiplier: 0,
-      outputShift: 0,
-    };
-  }
-  const [q1, q2] = inputs.map((t) => quantParams(ctx, t));
-  const qo = quantParams(ctx, output);
-  // div.cc divides in float: input1_scale / (input2_scale * output_scale).
-  const { multiplier, shift } = quantizeMultiplier(Math.fround(q1.scale / Math.fround(q2.scale * qo.scale)));
-  const [actMin, actMax] = quantizedActivationRange(ctx, act, output);
-  return {
-    ...base,
     actMin,
     actMax,
-    input1Offset: -q1.zeroPoint,
-    input2Offset: -q2.zeroPoint,
-    outputOffset: qo.zeroPoint,
-    outputMultiplier: multiplier,
-    outputShift: shift,
+    ...(dtype === 'int8' ? requant(ctx, inputs, output) : NO_REQUANT),
   };
 }
 

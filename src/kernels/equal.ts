@@ -1,4 +1,5 @@
 // Reproduces TFLM reference EQUAL: comparisons.cc + reference/comparisons.h (bool, float32, int32, int64 raw; int8 rescaled), with 4D broadcasting.
+import type { GraphTensor } from '../graph/graph.js';
 import type { TensorStore } from '../interpreter/tensor-store.js';
 import { multiplyByQuantizedMultiplierSmallerThanOneExp as mulSmall } from '../quant/fixed-point.js';
 import { smallerThanOne } from './add.js';
@@ -42,6 +43,36 @@ const COMPARE: Record<Comparison, (a: number, b: number) => boolean> = {
   GE: (a, b) => a >= b,
 };
 
+type Scaling = Omit<ComparisonParams, 'comparison' | 'dtype' | 'input1' | 'input2' | 'output' | 'plan'>;
+
+const UNSCALED: Scaling = {
+  scaled: false,
+  leftShift: 0,
+  input1Offset: 0,
+  input1Multiplier: 0,
+  input1Shift: 0,
+  input2Offset: 0,
+  input2Multiplier: 0,
+  input2Shift: 0,
+};
+
+/** ComparisonsPrepare quantizes each input scale itself (it must lie in (0, 1)). */
+function scaling(ctx: PrepareContext, inputs: GraphTensor[]): Scaling {
+  const [q1, q2] = inputs.map((t) => quantParams(ctx, t));
+  const [input1Multiplier, input1Shift] = smallerThanOne(ctx, q1.scale, 'input 1 scale as');
+  const [input2Multiplier, input2Shift] = smallerThanOne(ctx, q2.scale, 'input 2 scale as');
+  return {
+    scaled: true,
+    leftShift: 8,
+    input1Offset: -q1.zeroPoint,
+    input1Multiplier,
+    input1Shift,
+    input2Offset: -q2.zeroPoint,
+    input2Multiplier,
+    input2Shift,
+  };
+}
+
 function prepareComparison(
   ctx: PrepareContext,
   comparison: Comparison,
@@ -53,40 +84,14 @@ function prepareComparison(
   if (output.dtype !== 'bool') ctx.fail(`output must be bool, got ${output.dtype}`);
   const dtype = inputs[0].dtype as ViewDType;
   if (!dtypes.includes(dtype)) ctx.unsupported(`dtype ${dtype}`);
-  const base = {
+  return {
     comparison,
     dtype,
     input1: ctx.op.inputs[0],
     input2: ctx.op.inputs[1],
     output: ctx.op.outputs[0],
     plan: prepareBroadcast(ctx, inputs, 4),
-  };
-  if (dtype !== 'int8' && dtype !== 'int16')
-    return {
-      ...base,
-      scaled: false,
-      leftShift: 0,
-      input1Offset: 0,
-      input1Multiplier: 0,
-      input1Shift: 0,
-      input2Offset: 0,
-      input2Multiplier: 0,
-      input2Shift: 0,
-    };
-  // ComparisonsPrepare quantizes each input scale itself (it must lie in (0, 1)).
-  const [q1, q2] = inputs.map((t) => quantParams(ctx, t));
-  const [input1Multiplier, input1Shift] = smallerThanOne(ctx, q1.scale, 'input 1 scale as');
-  const [input2Multiplier, input2Shift] = smallerThanOne(ctx, q2.scale, 'input 2 scale as');
-  return {
-    ...base,
-    scaled: true,
-    leftShift: 8,
-    input1Offset: -q1.zeroPoint,
-    input1Multiplier,
-    input1Shift,
-    input2Offset: -q2.zeroPoint,
-    input2Multiplier,
-    input2Shift,
+    ...(dtype === 'int8' || dtype === 'int16' ? scaling(ctx, inputs) : UNSCALED),
   };
 }
 

@@ -1,4 +1,5 @@
 // Reproduces TFLM reference LEAKY_RELU: leaky_relu_common.cc + reference/leaky_relu.h (QuantizeLeakyRelu for int8/int16, float32).
+import type { GraphTensor } from '../graph/graph.js';
 import type { TensorStore } from '../interpreter/tensor-store.js';
 import { INT_RANGES, multiplyByQuantizedMultiplier, quantizeMultiplier } from '../quant/fixed-point.js';
 import { quantParams, requireSameCount, requireSameDType } from './common/elementwise.js';
@@ -23,40 +24,27 @@ export interface LeakyReluParams {
   outMax: number;
 }
 
-function prepare(ctx: PrepareContext): LeakyReluParams {
-  const input = ctx.input(0);
-  const output = ctx.output(0);
-  requireSameDType(ctx, [input, output]);
-  const dtype = input.dtype;
-  if (dtype !== 'float32' && dtype !== 'int8' && dtype !== 'int16') ctx.unsupported(`dtype ${dtype}`);
-  const alpha = Math.fround(Number(ctx.op.options.alpha ?? 0));
-  const base = {
-    dtype,
-    input: ctx.op.inputs[0],
-    output: ctx.op.outputs[0],
-    count: requireSameCount(ctx, input, output),
-    alpha,
-  };
-  if (dtype === 'float32')
-    return {
-      ...base,
-      inputZeroPoint: 0,
-      outputZeroPoint: 0,
-      identityMultiplier: 0,
-      identityShift: 0,
-      alphaMultiplier: 0,
-      alphaShift: 0,
-      outMin: 0,
-      outMax: 0,
-    };
+type Requant = Omit<LeakyReluParams, 'dtype' | 'input' | 'output' | 'count' | 'alpha'>;
+
+const NO_REQUANT: Requant = {
+  inputZeroPoint: 0,
+  outputZeroPoint: 0,
+  identityMultiplier: 0,
+  identityShift: 0,
+  alphaMultiplier: 0,
+  alphaShift: 0,
+  outMin: 0,
+  outMax: 0,
+};
+
+/** leaky_relu_common.cc: both ratios are formed in float, then widened to double. */
+function requant(ctx: PrepareContext, input: GraphTensor, output: GraphTensor, alpha: number): Requant {
   const qi = quantParams(ctx, input);
   const qo = quantParams(ctx, output);
-  // leaky_relu_common.cc: both ratios are formed in float, then widened to double.
   const a = quantizeMultiplier(Math.fround(Math.fround(qi.scale * alpha) / qo.scale));
   const id = quantizeMultiplier(Math.fround(qi.scale / qo.scale));
-  const [outMin, outMax] = INT_RANGES[dtype];
+  const [outMin, outMax] = INT_RANGES[input.dtype as 'int8' | 'int16'];
   return {
-    ...base,
     inputZeroPoint: qi.zeroPoint,
     outputZeroPoint: qo.zeroPoint,
     identityMultiplier: id.multiplier,
@@ -65,6 +53,23 @@ function prepare(ctx: PrepareContext): LeakyReluParams {
     alphaShift: a.shift,
     outMin,
     outMax,
+  };
+}
+
+function prepare(ctx: PrepareContext): LeakyReluParams {
+  const input = ctx.input(0);
+  const output = ctx.output(0);
+  requireSameDType(ctx, [input, output]);
+  const dtype = input.dtype;
+  if (dtype !== 'float32' && dtype !== 'int8' && dtype !== 'int16') ctx.unsupported(`dtype ${dtype}`);
+  const alpha = Math.fround(Number(ctx.op.options.alpha ?? 0));
+  return {
+    dtype,
+    input: ctx.op.inputs[0],
+    output: ctx.op.outputs[0],
+    count: requireSameCount(ctx, input, output),
+    alpha,
+    ...(dtype === 'float32' ? NO_REQUANT : requant(ctx, input, output, alpha)),
   };
 }
 

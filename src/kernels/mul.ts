@@ -1,4 +1,5 @@
 // Reproduces TFLM reference MUL: mul_common.cc + integer_ops/mul.h (int8, int16 with 4D broadcasting), reference/mul.h (float32, int32 with 6D broadcasting).
+import type { GraphTensor } from '../graph/graph.js';
 import type { TensorStore } from '../interpreter/tensor-store.js';
 import { activationRangeFloat } from '../quant/activation.js';
 import { multiplyByQuantizedMultiplier, quantizeMultiplier } from '../quant/fixed-point.js';
@@ -32,6 +33,35 @@ export interface MulParams {
   outputShift: number;
 }
 
+type Requant = Pick<
+  MulParams,
+  'input1Offset' | 'input2Offset' | 'outputOffset' | 'outputMultiplier' | 'outputShift'
+>;
+
+const NO_REQUANT: Requant = {
+  input1Offset: 0,
+  input2Offset: 0,
+  outputOffset: 0,
+  outputMultiplier: 0,
+  outputShift: 0,
+};
+
+/** mul_common.cc: double(s1) * double(s2) / double(so); int16 needs zero points of 0. */
+function requant(ctx: PrepareContext, inputs: GraphTensor[], output: GraphTensor): Requant {
+  const [q1, q2] = inputs.map((t) => quantParams(ctx, t));
+  const qo = quantParams(ctx, output);
+  if (output.dtype === 'int16' && (q1.zeroPoint !== 0 || q2.zeroPoint !== 0 || qo.zeroPoint !== 0))
+    ctx.fail('int16 MUL needs zero points of 0');
+  const { multiplier, shift } = quantizeMultiplier((q1.scale * q2.scale) / qo.scale);
+  return {
+    input1Offset: -q1.zeroPoint,
+    input2Offset: -q2.zeroPoint,
+    outputOffset: qo.zeroPoint,
+    outputMultiplier: multiplier,
+    outputShift: shift,
+  };
+}
+
 function prepare(ctx: PrepareContext): MulParams {
   const inputs = [ctx.input(0), ctx.input(1)];
   const output = ctx.output(0);
@@ -41,38 +71,20 @@ function prepare(ctx: PrepareContext): MulParams {
     ctx.unsupported(`dtype ${dtype}`);
   const act = fusedActivation(ctx);
   const quantized = dtype === 'int8' || dtype === 'int16';
-  const plan = prepareBroadcast(ctx, inputs, quantized ? 4 : 6);
-  const base = {
+  const [actMin, actMax] = quantized
+    ? quantizedActivationRange(ctx, act, output)
+    : dtype === 'float32'
+      ? activationRangeFloat(act)
+      : int32ActivationRange(act);
+  return {
     dtype,
     input1: ctx.op.inputs[0],
     input2: ctx.op.inputs[1],
     output: ctx.op.outputs[0],
-    plan,
-    input1Offset: 0,
-    input2Offset: 0,
-    outputOffset: 0,
-    outputMultiplier: 0,
-    outputShift: 0,
-  };
-  if (!quantized) {
-    const [actMin, actMax] = dtype === 'float32' ? activationRangeFloat(act) : int32ActivationRange(act);
-    return { ...base, actMin, actMax };
-  }
-  const [q1, q2] = inputs.map((t) => quantParams(ctx, t));
-  const qo = quantParams(ctx, output);
-  if (dtype === 'int16' && (q1.zeroPoint !== 0 || q2.zeroPoint !== 0 || qo.zeroPoint !== 0))
-    ctx.fail('int16 MUL needs zero points of 0');
-  const { multiplier, shift } = quantizeMultiplier((q1.scale * q2.scale) / qo.scale);
-  const [actMin, actMax] = quantizedActivationRange(ctx, act, output);
-  return {
-    ...base,
+    plan: prepareBroadcast(ctx, inputs, quantized ? 4 : 6),
     actMin,
     actMax,
-    input1Offset: -q1.zeroPoint,
-    input2Offset: -q2.zeroPoint,
-    outputOffset: qo.zeroPoint,
-    outputMultiplier: multiplier,
-    outputShift: shift,
+    ...(quantized ? requant(ctx, inputs, output) : NO_REQUANT),
   };
 }
 

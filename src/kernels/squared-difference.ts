@@ -1,4 +1,5 @@
 // Reproduces TFLM reference SQUARED_DIFFERENCE: squared_difference.cc (int8/int16 on a common scale, float32, int32), with 4D broadcasting.
+import type { GraphTensor } from '../graph/graph.js';
 import type { TensorStore } from '../interpreter/tensor-store.js';
 import {
   INT_RANGES,
@@ -35,43 +36,33 @@ export interface SquaredDifferenceParams {
   outputShift: number;
 }
 
-function prepare(ctx: PrepareContext): SquaredDifferenceParams {
-  const inputs = [ctx.input(0), ctx.input(1)];
-  const output = ctx.output(0);
-  requireSameDType(ctx, [...inputs, output]);
-  const dtype = output.dtype;
-  if (dtype !== 'float32' && dtype !== 'int32' && dtype !== 'int8' && dtype !== 'int16')
-    ctx.unsupported(`dtype ${dtype}`);
-  const base = {
-    dtype,
-    input1: ctx.op.inputs[0],
-    input2: ctx.op.inputs[1],
-    output: ctx.op.outputs[0],
-    plan: prepareBroadcast(ctx, inputs, 4),
-  };
-  const none = { leftShift: 0, input1Offset: 0, input1Multiplier: 0, input1Shift: 0, input2Offset: 0 };
-  if (dtype === 'float32' || dtype === 'int32')
-    return {
-      ...base,
-      ...none,
-      input2Multiplier: 0,
-      input2Shift: 0,
-      outputOffset: 0,
-      outputMultiplier: 0,
-      outputShift: 0,
-    };
+type Requant = Omit<SquaredDifferenceParams, 'dtype' | 'input1' | 'input2' | 'output' | 'plan'>;
+
+const NO_REQUANT: Requant = {
+  leftShift: 0,
+  input1Offset: 0,
+  input1Multiplier: 0,
+  input1Shift: 0,
+  input2Offset: 0,
+  input2Multiplier: 0,
+  input2Shift: 0,
+  outputOffset: 0,
+  outputMultiplier: 0,
+  outputShift: 0,
+};
+
+function requant(ctx: PrepareContext, inputs: GraphTensor[], output: GraphTensor): Requant {
   const [q1, q2] = inputs.map((t) => quantParams(ctx, t));
   const qo = quantParams(ctx, output);
-  if (dtype === 'int16' && (q1.zeroPoint !== 0 || q2.zeroPoint !== 0 || qo.zeroPoint !== 0))
+  if (output.dtype === 'int16' && (q1.zeroPoint !== 0 || q2.zeroPoint !== 0 || qo.zeroPoint !== 0))
     ctx.fail('int16 needs zero points of 0');
-  const leftShift = dtype === 'int8' ? 7 : 0;
+  const leftShift = output.dtype === 'int8' ? 7 : 0;
   const twiceMax = 2 * Math.max(q1.scale, q2.scale);
   const [input1Multiplier, input1Shift] = smallerThanOne(ctx, q1.scale / twiceMax, 'input 1');
   const [input2Multiplier, input2Shift] = smallerThanOne(ctx, q2.scale / twiceMax, 'input 2');
   // (1 << 2 * left_shift) * output_scale is a float product in TFLM.
   const out = quantizeMultiplier((twiceMax * twiceMax) / Math.fround(2 ** (2 * leftShift) * qo.scale));
   return {
-    ...base,
     leftShift,
     input1Offset: -q1.zeroPoint,
     input1Multiplier,
@@ -82,6 +73,23 @@ function prepare(ctx: PrepareContext): SquaredDifferenceParams {
     outputOffset: qo.zeroPoint,
     outputMultiplier: out.multiplier,
     outputShift: out.shift,
+  };
+}
+
+function prepare(ctx: PrepareContext): SquaredDifferenceParams {
+  const inputs = [ctx.input(0), ctx.input(1)];
+  const output = ctx.output(0);
+  requireSameDType(ctx, [...inputs, output]);
+  const dtype = output.dtype;
+  if (dtype !== 'float32' && dtype !== 'int32' && dtype !== 'int8' && dtype !== 'int16')
+    ctx.unsupported(`dtype ${dtype}`);
+  return {
+    dtype,
+    input1: ctx.op.inputs[0],
+    input2: ctx.op.inputs[1],
+    output: ctx.op.outputs[0],
+    plan: prepareBroadcast(ctx, inputs, 4),
+    ...(dtype === 'int8' || dtype === 'int16' ? requant(ctx, inputs, output) : NO_REQUANT),
   };
 }
 
