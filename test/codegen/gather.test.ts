@@ -86,6 +86,21 @@ const CASES = [
   ),
 ];
 
+/** Positions outside the axis: TFLM fails the invoke, the C kernel writes those slices as zeros. */
+function outOfRange() {
+  const c = opCase(
+    'gather int16 positions -1 and 3 outside [0, 3) give zero slices',
+    'GATHER',
+    [
+      { dtype: 'int16', shape: [3, 2], values: [1, 2, 3, 4, 5, 6] },
+      { dtype: 'int32', shape: [3], values: [-1, 2, 3] },
+    ],
+    [{ dtype: 'int16', shape: [3, 2] }],
+    { axis: 0, batchDims: 0 },
+  );
+  return { ...c, expected: [new Uint8Array(new Int16Array([0, 0, 5, 6, 0, 0]).buffer)] };
+}
+
 describe.skipIf(!hostCcAvailable)('C: GATHER / SHAPE / FILL / ZEROS_LIKE', () => {
   it('every case is byte-identical to the interpreter', { timeout: 120_000 }, async () => {
     const results = await runBoth(CASES);
@@ -98,5 +113,11 @@ describe.skipIf(!hostCcAvailable)('C: GATHER / SHAPE / FILL / ZEROS_LIKE', () =>
       'memset',
       'memset',
     ]);
+  });
+
+  it('writes zeros for positions outside the axis instead of reading out of bounds', {
+    timeout: 120_000,
+  }, async () => {
+    expect(mismatches(await runBoth([outOfRange()]))).toEqual([]);
   });
 });
