@@ -1,7 +1,10 @@
 /** The CLI's commands, one module each. */
 import type { Command } from 'commander';
+import { registerBuildCommand } from './build.js';
 import { registerCompileCommand } from './compile.js';
+import { registerCreateProjectCommand } from './create-project.js';
 import { registerDemoCommand } from './demo.js';
+import { registerFlashCommand } from './flash.js';
 import { registerInspectCommand } from './inspect.js';
 import type { CliIO } from './io.js';
 import { registerOpsCommand } from './ops.js';
@@ -17,4 +20,7 @@ export const COMMANDS: RegisterCommand[] = [
   registerCompileCommand,
   registerOpsCommand,
   registerDemoCommand,
+  registerCreateProjectCommand,
+  registerBuildCommand,
+  registerFlashCommand,
 ];

@@ -4,11 +4,13 @@ import { type Command, Option } from 'commander';
 import { UsageError } from '../errors.js';
 import { writeNpz } from '../io/npy.js';
 import { dequantize } from '../io/values.js';
+import { parseAssignments } from '../platforms/options.js';
 import { deviceNames, openSession } from '../run/devices.js';
 import type { FillMode } from '../run/inputs.js';
 import { type RunResult, runSession, topN } from '../run/run.js';
 import type { DType } from '../tflite/schema.js';
 import { type CliIO, json, keyValues, table } from './io.js';
+import { withProgress } from './progress.js';
 
 interface RunFlags {
   device: string;
@@ -23,6 +25,7 @@ interface RunFlags {
   json?: boolean;
   quantizeInputs?: boolean;
   verbose?: boolean;
+  projectOption?: string[];
 }
 
 function positiveInt(name: string, v: string): number {
@@ -55,6 +58,11 @@ export function registerRunCommand(program: Command, io: CliIO): void {
     .option('--quantize-inputs', 'quantize float inputs with the model input scale/zero point')
     .option('--json', 'print one JSON object')
     .option('--verbose', 'show tool output of build steps')
+    .option(
+      '--project-option <name=value>',
+      'micro: override a stored project option for this run, repeatable (e.g. counter=exact)',
+      (v: string, all: string[] = []) => [...all, v],
+    )
     .action(async (target: string, flags: RunFlags) => {
       if (!deviceNames().includes(flags.device)) {
         throw new UsageError(
@@ -62,7 +70,10 @@ export function registerRunCommand(program: Command, io: CliIO): void {
           `choose one of: ${deviceNames().join(', ')}`,
         );
       }
-      const session = await openSession(flags.device, { target, verbose: flags.verbose });
+      const projectOptions = parseAssignments(flags.projectOption ?? []);
+      const session = await withProgress(io, Boolean(flags.verbose), (reporter) =>
+        openSession(flags.device, { target, verbose: flags.verbose, reporter, projectOptions }),
+      );
       let result: RunResult;
       try {
         result = await runSession(session, {
