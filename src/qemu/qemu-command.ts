@@ -23,8 +23,9 @@ export interface QemuCommandOptions {
 
 /**
  * The serial port is a TCP server that holds the machine until the host connects
- * (wait=on), so no early output is lost and bytes are never dropped. Semihosting lets the
- * firmware set QEMU's exit status. -icount makes virtual time follow instructions (1 ns
+ * (wait=on), so no early output is lost and bytes are never dropped; nodelay=on, or Nagle on
+ * QEMU's side holds each reply's tail until the host's delayed ACK (~40 ms per request).
+ * Semihosting lets the firmware set QEMU's exit status. -icount makes virtual time follow instructions (1 ns
  * each at shift=0) so SysTick counts are repeatable.
  */
 export function qemuArgs(options: QemuCommandOptions): string[] {
@@ -39,7 +40,7 @@ export function qemuArgs(options: QemuCommandOptions): string[] {
     '-monitor',
     'none',
     '-serial',
-    `tcp:127.0.0.1:${options.port},server=on,wait=on`,
+    `tcp:127.0.0.1:${options.port},server=on,wait=on,nodelay=on`,
     '-semihosting-config',
     'enable=on,target=native',
     '-kernel',

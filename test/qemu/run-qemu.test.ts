@@ -23,7 +23,7 @@ describe('qemuArgs', () => {
     const board = qemuBoard('mps3-an547');
     const args = qemuArgs({ board, elf: 'fw.elf', port: 4321, icount: true, pluginPath: '/p.so' }).join(' ');
     expect(args).toContain('-M mps3-an547 -nographic -monitor none');
-    expect(args).toContain('-serial tcp:127.0.0.1:4321,server=on,wait=on');
+    expect(args).toContain('-serial tcp:127.0.0.1:4321,server=on,wait=on,nodelay=on');
     expect(args).toContain('-semihosting-config enable=on,target=native');
     expect(args).toContain('-kernel fw.elf');
     expect(args).toContain('-icount shift=0,align=off,sleep=off');
