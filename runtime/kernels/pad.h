@@ -8,9 +8,9 @@
 
 /*
  * The padded shape with leading size-1 axes and trailing unpadded axes folded by the code
- * generator: the input is in_shape[0] x ... x in_shape[4] rows of in_shape[4] elements, each
- * axis d wrapped in left_fill[d] / right_fill[d] pad elements (the padding of that axis times
- * the output elements of one index of it).
+ * generator: the input is in_shape[0] x ... x in_shape[3] rows of in_shape[4] elements, and
+ * axis d is wrapped in left_fill[d] / right_fill[d] pad elements (its padding times the output
+ * elements one index of it holds).
  */
 typedef struct {
   int32_t width; /* element bytes */

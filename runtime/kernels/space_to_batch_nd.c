@@ -18,7 +18,8 @@ void tf_space_to_batch_nd(const tf_space_to_batch_nd_t *p, const void *input, vo
     for (int32_t out_y = 0; out_y < p->out_shape[1]; ++out_y) {
       const int32_t in_y = out_y * p->block_h + shift_h - p->top;
       const int row_inside = in_y >= 0 && in_y < in_h;
-      const uint8_t *src_row = in + ((size_t)in_b * (size_t)in_h + (size_t)(row_inside ? in_y : 0)) * (size_t)in_w * pixel;
+      const size_t row = (size_t)in_b * (size_t)in_h + (size_t)(row_inside ? in_y : 0);
+      const uint8_t *src_row = in + row * (size_t)in_w * pixel;
       for (int32_t out_x = 0; out_x < p->out_shape[2]; ++out_x, o += pixel) {
         const int32_t in_x = out_x * p->block_w + shift_w - p->left;
         if (!row_inside || in_x < 0 || in_x >= in_w) {
