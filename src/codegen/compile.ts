@@ -50,7 +50,7 @@ export function runtimeDir(): string {
   return join(dirname(fileURLToPath(import.meta.url)), '../../runtime');
 }
 
-const BASE_RUNTIME = ['quant.h', 'tf_model.h'];
+const BASE_RUNTIME = ['quant.h', 'gemmlowp.h', 'tf_model.h'];
 const APP_RUNTIME = [
   'app/tf_app.h',
   'app/tf_app_hooks.h',

@@ -71,7 +71,8 @@ export async function buildHostExecutable(o: {
   if (existsSync(exe)) return exe;
   mkdirSync(dir, { recursive: true });
   const tmp = `${exe}.${process.pid}.tmp`;
-  const args = [...o.flags, ...o.includeDirs.map((d) => `-I${d}`), ...o.sources, '-o', tmp];
+  // -lm last: float kernels call expf/tanhf/logf, which glibc keeps in libm.
+  const args = [...o.flags, ...o.includeDirs.map((d) => `-I${d}`), ...o.sources, '-o', tmp, '-lm'];
   const r = await runTool(cc, args);
   if (r.code !== 0) {
     throw new BuildError(

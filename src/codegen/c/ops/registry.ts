@@ -14,6 +14,7 @@ import { padV2C } from './padv2.js';
 import { reverseV2C } from './reverse-v2.js';
 import { shapeC } from './shape.js';
 import { sliceC } from './slice.js';
+import { softmaxC } from './softmax.js';
 import { spaceToBatchNdC } from './space-to-batch-nd.js';
 import { spaceToDepthC } from './space-to-depth.js';
 import { splitC } from './split.js';
@@ -28,6 +29,7 @@ import { zerosLikeC } from './zeros-like.js';
 const EMITTERS: COpEmitter<never>[] = [
   // -- fully-connected / recurrent / activations group --
   fullyConnectedC,
+  softmaxC,
   // -- convolution group --
   // -- element-wise arithmetic group --
   // -- shape / data-movement group --
