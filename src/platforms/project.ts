@@ -74,10 +74,17 @@ export async function createProject(o: CreateProjectOptions): Promise<ProjectFil
     if (!existsSync(o.source)) throw new FileNotFoundError(o.source, 'model or archive');
     prepareDir(o.dir, o.force ?? false);
     mkdirSync(o.dir, { recursive: true });
-    reporter.step?.('compiling the model to C');
-    const model = writeModelSources(o.dir, o.source, o.runtimeVersion ?? '0');
-    reporter.step?.(`generating the ${platform.name} project`);
-    await platform.generate({ dir: o.dir, model, options, reporter });
+    let model: ModelSummary;
+    try {
+      reporter.step?.('compiling the model to C');
+      model = writeModelSources(o.dir, o.source, o.runtimeVersion ?? '0');
+      reporter.step?.(`generating the ${platform.name} project`);
+      await platform.generate({ dir: o.dir, model, options, reporter });
+    } catch (e) {
+      // prepareDir left DIR empty or new: a failed attempt leaves nothing behind.
+      rmSync(o.dir, { recursive: true, force: true });
+      throw e;
+    }
     const project: ProjectFile = {
       tinyforgeVersion: o.runtimeVersion ?? '0',
       platform: platform.name,

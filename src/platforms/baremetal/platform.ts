@@ -157,7 +157,7 @@ export const baremetalPlatform: Platform = {
   options: BAREMETAL_OPTIONS,
   check,
   async generate(ctx) {
-    writeFirmwareProject(ctx.dir, settings(ctx.options));
+    writeFirmwareProject(ctx.dir, settings(ctx.options), ctx.model);
   },
   build(dir, o, reporter) {
     return buildFirmwareProject(dir, settings(o, dir), readModelSummary(dir), reporter);

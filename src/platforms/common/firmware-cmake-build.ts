@@ -47,8 +47,8 @@ export async function buildFirmwareProject(
   reporter: Reporter,
 ): Promise<BuildResult> {
   const { board } = settings;
-  writeFirmwareConfig(dir, settings);
   checkModelFits(board, model.memory, settings.stackSize);
+  writeFirmwareConfig(dir, settings);
   const toolchain = await findArmToolchain().catch((e: unknown) => {
     throw e instanceof TinyforgeError ? e : new BuildError(String(e), '', null, '', ARM_TOOLCHAIN_HINT);
   });

@@ -8,8 +8,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FileNotFoundError } from '../../errors.js';
+import type { ModelSummary } from '../types.js';
 import type { Board } from './boards.js';
 import { generateLinkerScript } from './linker-script.js';
+import { modelRamBytes } from './memory-fit.js';
 import { cortexMRuntimeDir } from './paths.js';
 import { boardDefines, cpuFlags, type OptLevel } from './toolchain.js';
 
@@ -41,15 +43,19 @@ export function writeIfChanged(path: string, text: string): void {
   writeFileSync(path, text);
 }
 
-/** The static parts: template files and the platform base sources. */
-export function writeFirmwareProject(dir: string, settings: FirmwareSettings): void {
+/**
+ * The template files, the platform base sources and, when the model fits the board, the
+ * option-dependent files; a model that does not fit is reported by `tinyforge build`.
+ */
+export function writeFirmwareProject(dir: string, settings: FirmwareSettings, model: ModelSummary): void {
   for (const f of TEMPLATE_FILES) writeIfChanged(join(dir, f), readFileSync(join(TEMPLATE_DIR, f), 'utf8'));
   const base = cortexMRuntimeDir();
   for (const f of readdirSync(base).filter((n) => /\.[ch]$/.test(n))) {
     writeIfChanged(join(dir, 'platform', f), readFileSync(join(base, f), 'utf8'));
   }
   writeIfChanged(join(dir, 'platform/app/tf_main.c'), readFileSync(join(base, 'app/tf_main.c'), 'utf8'));
-  writeFirmwareConfig(dir, settings);
+  if (modelRamBytes(model.memory, settings.stackSize) < settings.board.ram.size)
+    writeFirmwareConfig(dir, settings);
 }
 
 const cmakeString = (s: string): string => `"${s.replace(/[\\"$]/g, (c) => `\\${c}`)}"`;

@@ -21,11 +21,15 @@ export function modelRamBytes(memory: ModelSummary['memory'], stackSize: number)
   );
 }
 
+const isFlash = (region: string): boolean => /flash|rom/i.test(region);
+
 function tooBig(board: Board, region: string, required: number, available: number, parts: string): PlanError {
   return new PlanError(
     `the model does not fit ${board.name}: ${region} needs ${fmt(required)} bytes${parts}, ` +
       `the board has ${fmt(available)} (${fmt(required - available)} bytes short)`,
-    'pick a board with more memory, a smaller model, or a smaller stack (-o stack-size=N)',
+    isFlash(region)
+      ? 'pick a board with more flash or a smaller model'
+      : 'pick a board with more RAM, a smaller model, or a smaller stack (-o stack-size=N)',
   );
 }
 
@@ -47,8 +51,8 @@ export function linkOverflow(board: Board, output: string, memory: ModelSummary[
   for (const [, region, bytes] of output.matchAll(OVERFLOW)) overflows.set(region!, Number(bytes));
   if (overflows.size === 0) return null;
   const [region, over] = [...overflows.entries()][0]!;
-  const available = /flash|rom/i.test(region) ? board.flash.size : board.ram.size;
+  const available = isFlash(region) ? board.flash.size : board.ram.size;
   const arena = memory.activationBytes + memory.scratchBytes + memory.persistentBytes;
-  const parts = /flash|rom/i.test(region) ? ' (code and weights)' : ` (arena ${fmt(arena)} of it)`;
+  const parts = isFlash(region) ? ' (code and weights)' : ` (arena ${fmt(arena)} of it)`;
   return tooBig(board, region, available + over, available, parts);
 }

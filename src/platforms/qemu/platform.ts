@@ -127,7 +127,7 @@ export const qemuPlatform: Platform = {
   description: 'Arm MPS2/MPS3 boards emulated by qemu-system-arm (Cortex-M3, M4, M7, M33, M55)',
   options: QEMU_OPTIONS,
   async generate(ctx) {
-    writeFirmwareProject(ctx.dir, settings(ctx.options));
+    writeFirmwareProject(ctx.dir, settings(ctx.options), ctx.model);
   },
   build(dir, o, reporter) {
     return buildFirmwareProject(dir, settings(o), readModelSummary(dir), reporter);
