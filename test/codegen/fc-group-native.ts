@@ -31,6 +31,8 @@ export interface OpCase {
   invokes?: number;
   /** Range of random float inputs (default ±8). */
   floatRange?: number;
+  /** Explicit input values per invoke and graph input, instead of random ones. */
+  feeds?: number[][][];
 }
 
 export interface OpResult {
@@ -85,11 +87,11 @@ function prepareCase(c: OpCase, dir: string, seed: number): Built {
   const interp = new Interpreter(graph);
   const feeds: Uint8Array[][] = [];
   const ts: Uint8Array[] = [];
-  for (let k = 0; k < (c.invokes ?? 1); k++) {
-    const feed = graph.inputs.map((t) => {
+  for (let k = 0; k < (c.feeds?.length ?? c.invokes ?? 1); k++) {
+    const feed = graph.inputs.map((t, i) => {
       const x = graph.tensors[t];
       const n = x.bytes / (x.dtype === 'float32' || x.dtype === 'int32' ? 4 : x.dtype === 'int16' ? 2 : 1);
-      return encodeValues(x.dtype, randomValues(x.dtype, n, r, c.floatRange ?? 8));
+      return encodeValues(x.dtype, c.feeds?.[k][i] ?? randomValues(x.dtype, n, r, c.floatRange ?? 8));
     });
     feed.forEach((f, i) => {
       interp.setInput(i, f);

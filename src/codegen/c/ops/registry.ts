@@ -4,6 +4,7 @@ import { batchToSpaceNdC } from './batch-to-space-nd.js';
 import { broadcastToC } from './broadcast-to.js';
 import { concatenationC } from './concatenation.js';
 import { depthToSpaceC } from './depth-to-space.js';
+import { dequantizeC } from './dequantize.js';
 import { fillC } from './fill.js';
 import { fullyConnectedC } from './fully-connected.js';
 import { gatherC } from './gather.js';
@@ -11,6 +12,7 @@ import { mirrorPadC } from './mirror-pad.js';
 import { packC } from './pack.js';
 import { padC } from './pad.js';
 import { padV2C } from './padv2.js';
+import { quantizeC } from './quantize.js';
 import { reverseV2C } from './reverse-v2.js';
 import { shapeC } from './shape.js';
 import { sliceC } from './slice.js';
@@ -28,7 +30,9 @@ import { zerosLikeC } from './zeros-like.js';
 // Each group of emitters is listed in one block; keep the lists sorted.
 const EMITTERS: COpEmitter<never>[] = [
   // -- fully-connected / recurrent / activations group --
+  dequantizeC,
   fullyConnectedC,
+  quantizeC,
   softmaxC,
   // -- convolution group --
   // -- element-wise arithmetic group --
