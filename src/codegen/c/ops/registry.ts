@@ -22,6 +22,7 @@ import { spaceToDepthC } from './space-to-depth.js';
 import { splitC } from './split.js';
 import { splitVC } from './split-v.js';
 import { stridedSliceC } from './strided-slice.js';
+import { svdfC } from './svdf.js';
 import { tileC } from './tile.js';
 import { transposeC } from './transpose.js';
 import { unpackC } from './unpack.js';
@@ -34,6 +35,7 @@ const EMITTERS: COpEmitter<never>[] = [
   fullyConnectedC,
   quantizeC,
   softmaxC,
+  svdfC,
   // -- convolution group --
   // -- element-wise arithmetic group --
   // -- shape / data-movement group --
