@@ -78,10 +78,10 @@ export function generateC(
   const loc = (t: number) => locate(graph, plan, t);
   const ops: OpCode[] = prepared.map((p) => {
     const comment = opComment(graph, p);
-    if (p.kernel.alias === 'view') return { comment, code: viewCode(graph, N, p, loc) };
+    const ctx = makeContext(graph, N, p.op.index, constants, decls, loc);
+    if (p.kernel.alias === 'view') return { comment, code: viewCode(graph, p, loc, ctx) };
     const emitter = C_EMITTERS.get(p.op.opcode)!;
     for (const s of emitter.sources(p.prepared)) sources.add(s);
-    const ctx = makeContext(graph, N, p.op.index, constants, decls, loc);
     return { comment, code: emitter.emit(p.prepared, ctx).code };
   });
   const constDecls = [...constants].sort((a, b) => a - b).map((t) => constantDecl(graph, N, t, opts));
@@ -97,16 +97,16 @@ export function generateC(
 
 function viewCode(
   graph: Graph,
-  N: string,
   p: PreparedOp,
   loc: (t: number) => ReturnType<typeof locate>,
+  ctx: EmitContext,
 ): string {
   const src = p.op.inputs[0];
   const dst = p.op.outputs[0];
   if (sameLocation(loc(src), loc(dst)))
     return '/* a view: the output shares the input bytes, nothing to do */';
-  const bytes = graph.tensors[dst].bytes;
-  return `memcpy(${pointerExpr(graph, N, dst, loc(dst))}, ${pointerExpr(graph, N, src, loc(src))}, ${bytes});`;
+  // ctx.tensor also declares a constant source (a view of weights) in flash.
+  return `memcpy(${ctx.tensor(dst)}, ${ctx.tensor(src)}, ${graph.tensors[dst].bytes});`;
 }
 
 function makeContext(
