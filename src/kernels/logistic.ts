@@ -49,19 +49,20 @@ export function logisticFloat(v: number): number {
   return f(1 / f(1 + f(Math.exp(-v))));
 }
 
+/** One int8 element (the C backend tabulates it over all 256 inputs). */
+export function logisticInt8(p: LogisticParams, x: number): number {
+  const input = x - p.inputZeroPoint;
+  if (input <= -p.inputRadius) return -128;
+  if (input >= p.inputRadius) return 127;
+  const q4 = multiplyByQuantizedMultiplier(input, p.inputMultiplier, p.inputShift);
+  const q23 = roundingDivideByPOT(fixedLogistic(q4, INT8_INPUT_INTEGER_BITS), 23);
+  return Math.min(Math.max(q23 - 128, -128), 127);
+}
+
 function evalInt8(p: LogisticParams, store: TensorStore): void {
   const x = store.i8(p.input);
   const y = store.i8(p.output);
-  for (let i = 0; i < p.size; i++) {
-    const input = x[i] - p.inputZeroPoint;
-    if (input <= -p.inputRadius) y[i] = -128;
-    else if (input >= p.inputRadius) y[i] = 127;
-    else {
-      const q4 = multiplyByQuantizedMultiplier(input, p.inputMultiplier, p.inputShift);
-      const q23 = roundingDivideByPOT(fixedLogistic(q4, INT8_INPUT_INTEGER_BITS), 23);
-      y[i] = Math.min(Math.max(q23 - 128, -128), 127);
-    }
-  }
+  for (let i = 0; i < p.size; i++) y[i] = logisticInt8(p, x[i]);
 }
 
 export const logistic = defineKernel({

@@ -40,19 +40,20 @@ function prepare(ctx: PrepareContext): TanhParams {
   };
 }
 
+/** One int8 element (the C backend tabulates it over all 256 inputs). */
+export function tanhInt8(p: TanhParams, x: number): number {
+  const input = x - p.inputZeroPoint;
+  if (input <= -p.inputRadius) return -128;
+  if (input >= p.inputRadius) return 127;
+  const q4 = multiplyByQuantizedMultiplier(input, p.inputMultiplier, p.inputShift);
+  const q24 = roundingDivideByPOT(fixedTanh(q4, INT8_INPUT_INTEGER_BITS), 24);
+  return Math.min(Math.max(q24, -128), 127);
+}
+
 function evalInt8(p: TanhParams, store: TensorStore): void {
   const x = store.i8(p.input);
   const y = store.i8(p.output);
-  for (let i = 0; i < p.size; i++) {
-    const input = x[i] - p.inputZeroPoint;
-    if (input <= -p.inputRadius) y[i] = -128;
-    else if (input >= p.inputRadius) y[i] = 127;
-    else {
-      const q4 = multiplyByQuantizedMultiplier(input, p.inputMultiplier, p.inputShift);
-      const q24 = roundingDivideByPOT(fixedTanh(q4, INT8_INPUT_INTEGER_BITS), 24);
-      y[i] = Math.min(Math.max(q24, -128), 127);
-    }
-  }
+  for (let i = 0; i < p.size; i++) y[i] = tanhInt8(p, x[i]);
 }
 
 export const tanh = defineKernel({

@@ -13,7 +13,7 @@ import { buildGraph, type Graph } from '../../src/graph/graph.js';
 import { Interpreter } from '../../src/interpreter/interpreter.js';
 import { NATIVE_FLAGS } from '../../src/run/native.js';
 import type { BuiltinOptions } from '../../src/tflite/model.js';
-import { encodeValues, ModelBuilder } from '../../src/tflite/model-builder.js';
+import { encodeValues, ModelBuilder, type QuantSpec } from '../../src/tflite/model-builder.js';
 import { readModel } from '../../src/tflite/reader.js';
 import type { DType } from '../../src/tflite/schema.js';
 import { buildHostExecutable } from '../../src/toolchain/host-cc.js';
@@ -137,6 +137,24 @@ ${reads.join('\n')}
   });
   const includes = built.map((b) => `#include "${b.c.name}.h"`).join('\n');
   return `#include <stdio.h>\n#include <stdint.h>\n${includes}\nint main(void) {\n${blocks.join('\n')}\n  return 0;\n}\n`;
+}
+
+/** A one-input op whose output has the input's shape (activations). */
+export function unaryCase(
+  name: string,
+  opcode: string,
+  dtype: DType,
+  inQuant?: QuantSpec,
+  outQuant?: QuantSpec,
+  shape = [3, 5, 11],
+): OpCase {
+  return {
+    name,
+    opcode,
+    inputs: [{ dtype, shape, quant: inQuant }],
+    output: { dtype, shape, quant: outQuant },
+    floatRange: 20,
+  };
 }
 
 /** Runs every case through the TS interpreter and one host binary of their generated C. */

@@ -8,6 +8,7 @@ import { dequantizeC } from './dequantize.js';
 import { fillC } from './fill.js';
 import { fullyConnectedC } from './fully-connected.js';
 import { gatherC } from './gather.js';
+import { logisticC } from './logistic.js';
 import { mirrorPadC } from './mirror-pad.js';
 import { packC } from './pack.js';
 import { padC } from './pad.js';
@@ -23,6 +24,7 @@ import { splitC } from './split.js';
 import { splitVC } from './split-v.js';
 import { stridedSliceC } from './strided-slice.js';
 import { svdfC } from './svdf.js';
+import { tanhC } from './tanh.js';
 import { tileC } from './tile.js';
 import { transposeC } from './transpose.js';
 import { unpackC } from './unpack.js';
@@ -33,9 +35,11 @@ const EMITTERS: COpEmitter<never>[] = [
   // -- fully-connected / recurrent / activations group --
   dequantizeC,
   fullyConnectedC,
+  logisticC,
   quantizeC,
   softmaxC,
   svdfC,
+  tanhC,
   // -- convolution group --
   // -- element-wise arithmetic group --
   // -- shape / data-movement group --
