@@ -23,9 +23,47 @@ import {
 type Offset = number;
 const BUFFER_ALIGNMENT = 16;
 
-export function writeModel(m: TfliteModel): Uint8Array {
-  const b = new Builder(1024 + m.buffers.reduce((s, x) => s + x.data.byteLength + 32, 0));
-  const buffers = m.buffers.map((buf) => writeBuffer(b, buf.data));
+export interface WriteOptions {
+  /**
+   * Store buffer data after the flatbuffer, referenced by offset/size — the form TFLite uses
+   * for models over 2 GB, where 32-bit flatbuffer offsets cannot reach the weights.
+   */
+  buffersAfter?: boolean;
+}
+
+export function writeModel(m: TfliteModel, opts: WriteOptions = {}): Uint8Array {
+  if (!opts.buffersAfter) return writeFlatbuffer(m, null);
+  // The flatbuffer's size does not depend on the offset values (every field is written), so
+  // a first pass with placeholders gives the size the data is placed after.
+  const size = writeFlatbuffer(
+    m,
+    m.buffers.map((buf) => ({ offset: 0, size: buf.data.byteLength })),
+  ).byteLength;
+  let at = alignTo(size, BUFFER_ALIGNMENT);
+  const places = m.buffers.map((buf) => {
+    if (buf.data.byteLength === 0) return { offset: 0, size: 0 };
+    const place = { offset: at, size: buf.data.byteLength };
+    at = alignTo(at + buf.data.byteLength, BUFFER_ALIGNMENT);
+    return place;
+  });
+  const head = writeFlatbuffer(m, places);
+  const out = new Uint8Array(at);
+  out.set(head);
+  m.buffers.forEach((buf, i) => {
+    out.set(buf.data, places[i].offset);
+  });
+  return out;
+}
+
+function alignTo(n: number, a: number): number {
+  return Math.ceil(n / a) * a;
+}
+
+function writeFlatbuffer(m: TfliteModel, places: { offset: number; size: number }[] | null): Uint8Array {
+  const b = new Builder(1024 + (places ? 0 : m.buffers.reduce((s, x) => s + x.data.byteLength + 32, 0)));
+  const buffers = m.buffers.map((buf, i) =>
+    places ? writeBufferPlace(b, places[i]) : writeBuffer(b, buf.data),
+  );
   const metadata = m.metadata.map((md) => {
     const name = b.createString(md.name);
     b.startObject(2);
@@ -114,6 +152,15 @@ function alignedBytes(b: Builder, data: Uint8Array): Offset {
   inner.bb.setPosition(inner.space);
   inner.bb.bytes().set(data, inner.space);
   return b.endVector();
+}
+
+function writeBufferPlace(b: Builder, place: { offset: number; size: number }): Offset {
+  b.startObject(3);
+  if (place.size > 0) {
+    b.addFieldInt64(BUFFER.offset, BigInt(place.offset), null);
+    b.addFieldInt64(BUFFER.size, BigInt(place.size), null);
+  }
+  return b.endObject();
 }
 
 function writeBuffer(b: Builder, data: Uint8Array): Offset {

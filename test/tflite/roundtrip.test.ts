@@ -79,3 +79,35 @@ describe('ModelBuilder', () => {
     expect(() => b.addTensor({ dtype: 'int8', shape: [3], data: [1, 2] })).toThrow(/2 data bytes/);
   });
 });
+
+describe('buffers stored after the flatbuffer (offset/size form of large models)', () => {
+  it('reads back equal, with data views at the stored offsets', () => {
+    const b = new ModelBuilder();
+    const x = b.addInput({ name: 'x', dtype: 'float32', shape: [1, 3] });
+    const w = b.addTensor({ name: 'w', dtype: 'float32', shape: [2, 3], data: [1, 2, 3, 4, 5, 6] });
+    const y = b.addTensor({ name: 'y', dtype: 'float32', shape: [1, 2] });
+    b.addOperator('FULLY_CONNECTED', [x, w, -1], [y]);
+    b.markOutputs(y);
+    const model = b.toModel();
+    const bytes = writeModel(model, { buffersAfter: true });
+    const again = readModel(bytes);
+    expect(normalise(again)).toEqual(normalise(model));
+    const data = again.buffers[again.subgraphs[0].tensors[w].buffer].data;
+    expect(data.byteOffset % 16).toBe(0);
+    expect(data.byteOffset).toBeGreaterThan(bytes.byteLength - 64);
+  });
+
+  it('a buffer offset past the end of the file is a ModelFormatError', () => {
+    const b = new ModelBuilder();
+    const x = b.addInput({ dtype: 'int8', shape: [4] });
+    const c = b.addTensor({ dtype: 'int8', shape: [4], data: [1, 2, 3, 4] });
+    const y = b.addTensor({ dtype: 'int8', shape: [4] });
+    b.addOperator('ADD', [x, c], [y]);
+    b.markOutputs(y);
+    const bytes = writeModel(b.toModel(), { buffersAfter: true });
+    // The 4 data bytes sit in the last 16-byte block: cut into them.
+    expect(() => readModel(bytes.subarray(0, bytes.byteLength - 14))).toThrow(
+      /offset\/size form|outside the file/,
+    );
+  });
+});
