@@ -17,7 +17,8 @@ import { encodeValues, ModelBuilder, type QuantSpec } from '../../src/tflite/mod
 import { readModel } from '../../src/tflite/reader.js';
 import type { DType } from '../../src/tflite/schema.js';
 import { buildHostExecutable } from '../../src/toolchain/host-cc.js';
-import { decode, lcg, type T } from '../kernels/fc-group-support.js';
+import { compareOutput } from '../conformance/compare.js';
+import { lcg, type T } from '../kernels/fc-group-support.js';
 
 export interface OpCase {
   /** A C identifier, unique within one run. */
@@ -182,23 +183,11 @@ export async function runNative(cases: OpCase[], seed = 1): Promise<OpResult[]> 
   });
 }
 
-/** Byte-identical outputs; float32 within 1e-5 relative (NaN matches NaN). */
+/** Byte-identical outputs; float32 as the conformance suite compares them (1e-5 relative, 1e-6 absolute). */
 export function expectSameOutputs(results: OpResult[]): void {
   for (const r of results) {
     r.ts.forEach((ts, k) => {
-      const label = `${r.c.name} invoke ${k}`;
-      if (r.dtype !== 'float32') {
-        expect(Buffer.from(r.native[k]).equals(Buffer.from(ts)), label).toBe(true);
-        return;
-      }
-      const a = decode('float32', ts);
-      const b = decode('float32', r.native[k]);
-      const bad = a.findIndex((x, i) => {
-        const y = b[i];
-        if (Number.isNaN(x) || Number.isNaN(y)) return !(Number.isNaN(x) && Number.isNaN(y));
-        return Math.abs(x - y) > 1e-5 * Math.max(Math.abs(x), Math.abs(y));
-      });
-      expect(bad < 0 ? 'ok' : `element ${bad}: ts ${a[bad]} native ${b[bad]}`, label).toBe('ok');
+      expect(compareOutput(r.dtype, ts, r.native[k]), `${r.c.name} invoke ${k}`).toBeNull();
     });
   }
 }

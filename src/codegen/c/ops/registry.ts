@@ -1,5 +1,6 @@
 /** The one table of C emitters, keyed by TFLite builtin name (mirrors src/kernels/registry.ts). */
 import type { COpEmitter } from '../context.js';
+import { addC } from './add.js';
 import { batchToSpaceNdC } from './batch-to-space-nd.js';
 import { broadcastToC } from './broadcast-to.js';
 import { concatenationC } from './concatenation.js';
@@ -25,8 +26,10 @@ import { splitVC } from './split-v.js';
 import { stridedSliceC } from './strided-slice.js';
 import { svdfC } from './svdf.js';
 import { tanhC } from './tanh.js';
+import { subC } from './sub.js';
 import { tileC } from './tile.js';
 import { transposeC } from './transpose.js';
+import { unidirectionalSequenceLstmC } from './unidirectional-sequence-lstm.js';
 import { unpackC } from './unpack.js';
 import { zerosLikeC } from './zeros-like.js';
 
@@ -40,8 +43,11 @@ const EMITTERS: COpEmitter<never>[] = [
   softmaxC,
   svdfC,
   tanhC,
+  unidirectionalSequenceLstmC,
   // -- convolution group --
   // -- element-wise arithmetic group --
+  addC,
+  subC,
   // -- shape / data-movement group --
   batchToSpaceNdC,
   broadcastToC,
