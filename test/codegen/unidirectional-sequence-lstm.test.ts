@@ -32,7 +32,7 @@ const SCALES = {
 function lstmInputs(c: Config, seed: number): (T | null)[] {
   const float = c.act === 'float32';
   const wScale = 1 / 127;
-  const s = float ? null : SCALES[c.act];
+  const s = c.act === 'float32' ? null : SCALES[c.act];
   const q = (scale: number, zeroPoint = 0) => (float ? undefined : { scale, zeroPoint });
   const weights = (rows: number, cols: number, k: number): T => ({
     dtype: float ? 'float32' : 'int8',
