@@ -9,6 +9,7 @@ import { dequantizeC } from './dequantize.js';
 import { fillC } from './fill.js';
 import { fullyConnectedC } from './fully-connected.js';
 import { gatherC } from './gather.js';
+import { logSoftmaxC } from './log-softmax.js';
 import { logisticC } from './logistic.js';
 import { mirrorPadC } from './mirror-pad.js';
 import { packC } from './pack.js';
@@ -24,9 +25,9 @@ import { spaceToDepthC } from './space-to-depth.js';
 import { splitC } from './split.js';
 import { splitVC } from './split-v.js';
 import { stridedSliceC } from './strided-slice.js';
+import { subC } from './sub.js';
 import { svdfC } from './svdf.js';
 import { tanhC } from './tanh.js';
-import { subC } from './sub.js';
 import { tileC } from './tile.js';
 import { transposeC } from './transpose.js';
 import { unidirectionalSequenceLstmC } from './unidirectional-sequence-lstm.js';
@@ -38,6 +39,7 @@ const EMITTERS: COpEmitter<never>[] = [
   // -- fully-connected / recurrent / activations group --
   dequantizeC,
   fullyConnectedC,
+  logSoftmaxC,
   logisticC,
   quantizeC,
   softmaxC,
