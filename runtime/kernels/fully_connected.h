@@ -17,6 +17,12 @@ typedef struct {
   int32_t per_channel;
   int32_t act_min;
   int32_t act_max;
+  /*
+   * int8 with a constant filter and bias, else NULL: bias[oc] + input_offset * sum_d(filter[oc][d]
+   * + filter_offset) per output channel (int32, wrapping), so the inner loop needs no input
+   * offset; the call then passes no bias.
+   */
+  const int32_t *folded_bias;
 } tf_fully_connected_q_t;
 
 typedef struct {
