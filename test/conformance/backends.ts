@@ -6,6 +6,7 @@ import { loadModel } from '../../src/graph/load.js';
 import { Interpreter } from '../../src/interpreter/interpreter.js';
 import { openNative } from '../../src/run/native.js';
 import { hostCcAvailable } from '../support/toolchains.js';
+import { qemuBackend } from './qemu-backend.js';
 
 export interface Backend {
   name: string;
@@ -47,4 +48,8 @@ export const nativeC: Backend = {
   },
 };
 
-export const BACKENDS: Backend[] = [tsInterpreter, nativeC];
+/** The firmware on emulated boards: Cortex-M4 (mps2-an386) and Cortex-M55 (mps3-an547). */
+export const qemuM4: Backend = qemuBackend('qemu-m4', 'mps2-an386');
+export const qemuM55: Backend = qemuBackend('qemu-m55', 'mps3-an547');
+
+export const BACKENDS: Backend[] = [tsInterpreter, nativeC, qemuM4, qemuM55];

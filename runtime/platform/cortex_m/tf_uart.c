@@ -26,6 +26,10 @@ typedef struct {
 void tf_uart_init(void) {
   TF_UART->bauddiv = TF_UART_BAUDDIV;
   TF_UART->ctrl = TF_UART_CTRL_TX_RX;
+  /* Drops a stale byte; under QEMU the read also makes the serial backend look for input
+   * again, which it stopped doing while the receiver was off (otherwise bytes sent before
+   * this point wait up to a second). */
+  (void)TF_UART->data;
 }
 
 void tf_uart_putc(uint8_t byte) {

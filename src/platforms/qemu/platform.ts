@@ -20,8 +20,11 @@ import type { OptLevel } from '../common/toolchain.js';
 import { readModelSummary } from '../model-source.js';
 import { bool, int, str } from '../options.js';
 import type { DeviceConnection, OptionSpec, OptionValues, Platform } from '../types.js';
+import { waitForReady } from './ready.js';
 
 export const STAGED_ELF = 'flash/firmware.elf';
+/** Boot to main takes milliseconds, more on a loaded machine. */
+const READY_TIMEOUT_MS = 10_000;
 
 /** Options every Cortex-M firmware platform shares. */
 export const FIRMWARE_OPTIONS: OptionSpec[] = [
@@ -111,6 +114,13 @@ async function openQemu(dir: string, o: OptionValues): Promise<DeviceConnection>
     plugin: counter === 'exact',
   });
   const transport = new TcpTransport(qemu.socket);
+  try {
+    await waitForReady(transport, READY_TIMEOUT_MS);
+  } catch (e) {
+    await transport.close();
+    await qemu.kill();
+    throw e;
+  }
   return {
     transport,
     counts: counter === 'none' ? null : { unit: 'instructions', perTick: 1e9 / board.systickHz },

@@ -22,6 +22,7 @@
 #define TF_STACK_PAINT 0xA5A5A5A5u
 /* Words kept free below main's frame while painting (the painting loop's own frame). */
 #define TF_STACK_PAINT_MARGIN 32u
+#define TF_READY_BYTE 0x00u
 
 extern uint32_t __stack_limit[];
 extern uint32_t __stack_top[];
@@ -94,6 +95,10 @@ int main(void) {
     tf_puts("tinyforge: protocol server refused the model\n");
     return 2;
   }
+  /* Ready: a lone frame delimiter, which every receiver ignores (an empty frame). The host
+   * waits for it because QEMU holds bytes that arrive before the UART's receiver is enabled
+   * for up to a second. */
+  tf_uart_putc(TF_READY_BYTE);
   for (;;) {
     tf_proto_server_feed(&server, tf_uart_getc());
   }
