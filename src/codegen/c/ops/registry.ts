@@ -3,19 +3,29 @@ import type { COpEmitter } from '../context.js';
 import { addC } from './add.js';
 import { batchToSpaceNdC } from './batch-to-space-nd.js';
 import { broadcastToC } from './broadcast-to.js';
+import { castC } from './cast.js';
 import { concatenationC } from './concatenation.js';
 import { depthToSpaceC } from './depth-to-space.js';
 import { dequantizeC } from './dequantize.js';
+import { divC } from './div.js';
 import { fillC } from './fill.js';
 import { fullyConnectedC } from './fully-connected.js';
 import { gatherC } from './gather.js';
+import { hardSwishC } from './hard-swish.js';
+import { leakyReluC } from './leaky-relu.js';
 import { logSoftmaxC } from './log-softmax.js';
 import { logisticC } from './logistic.js';
+import { maximumC } from './maximum.js';
+import { minimumC } from './minimum.js';
 import { mirrorPadC } from './mirror-pad.js';
+import { mulC } from './mul.js';
 import { packC } from './pack.js';
 import { padC } from './pad.js';
 import { padV2C } from './padv2.js';
 import { quantizeC } from './quantize.js';
+import { reluC } from './relu.js';
+import { reluN1To1C } from './relu-n1-to-1.js';
+import { relu6C } from './relu6.js';
 import { reverseV2C } from './reverse-v2.js';
 import { shapeC } from './shape.js';
 import { sliceC } from './slice.js';
@@ -49,6 +59,16 @@ const EMITTERS: COpEmitter<never>[] = [
   // -- convolution group --
   // -- element-wise arithmetic group --
   addC,
+  castC,
+  divC,
+  hardSwishC,
+  leakyReluC,
+  maximumC,
+  minimumC,
+  mulC,
+  relu6C,
+  reluC,
+  reluN1To1C,
   subC,
   // -- shape / data-movement group --
   batchToSpaceNdC,
