@@ -32,9 +32,44 @@ typedef struct {
 
 static inline int32_t sat16(int32_t v) { return tf_clamp(v, -32768, 32767); }
 
+/* sum_d w[d] * x[d], four products per iteration (no overflow within a group). */
+static inline uint32_t dot_s8(const int8_t *w, const int8_t *x, int32_t depth) {
+  uint32_t acc = 0;
+  int32_t d = 0;
+  for (; d + 4 <= depth; d += 4) {
+    acc += (uint32_t)(w[d] * x[d] + w[d + 1] * x[d + 1] + w[d + 2] * x[d + 2] + w[d + 3] * x[d + 3]);
+  }
+  for (; d < depth; ++d) acc += (uint32_t)(w[d] * x[d]);
+  return acc;
+}
+
+/*
+ * fc_s8 with the activation offset folded into a per-output constant: sum (w + wo)(x + xo) =
+ * sum w x + wo sum x + [xo sum (w + wo) (+ bias)]. Equal modulo 2^32, so byte-identical.
+ */
+static void fc_s8_folded(const tf_lstm_t *p, const lstm_fc_t *a, const int8_t *x, const int8_t *w,
+                         const int32_t *folded, int32_t rows, int16_t *out) {
+  for (int32_t b = 0; b < rows; ++b, x += a->depth) {
+    uint32_t x_term = 0;
+    if (a->w_offset != 0) {
+      for (int32_t d = 0; d < a->depth; ++d) x_term += (uint32_t)x[d];
+      x_term *= (uint32_t)a->w_offset;
+    }
+    const int8_t *wr = w;
+    for (int32_t oc = 0; oc < p->state_size; ++oc, wr += a->depth) {
+      const uint32_t acc = (uint32_t)folded[oc] + x_term + dot_s8(wr, x, a->depth);
+      *out++ = (int16_t)sat16(tf_mbqm((int32_t)acc, a->multiplier, a->shift));
+    }
+  }
+}
+
 /* reference_integer_ops::FullyConnected into int16 with int8 activations and int32 bias. */
 static void fc_s8(const tf_lstm_t *p, const lstm_fc_t *a, const int8_t *x, const int8_t *w, const int32_t *bias,
-                  int32_t rows, int16_t *out) {
+                  const int32_t *folded, int32_t rows, int16_t *out) {
+  if (folded) {
+    fc_s8_folded(p, a, x, w, folded, rows, out);
+    return;
+  }
   for (int32_t b = 0; b < rows; ++b, x += a->depth) {
     const int8_t *wr = w;
     for (int32_t oc = 0; oc < p->state_size; ++oc, wr += a->depth) {
@@ -71,9 +106,9 @@ static void gate_integer(const tf_lstm_t *p, const tf_lstm_tensors_t *t, const l
            s->rows, tmp);
   } else {
     fc_s8(p, &in, (const int8_t *)t->input + s->input_offset, (const int8_t *)gt->input_weights,
-          (const int32_t *)gt->bias, s->rows, out);
+          (const int32_t *)gt->bias, g->input_folded_bias, s->rows, out);
     fc_s8(p, &rec, (const int8_t *)t->hidden_state + s->state_offset, (const int8_t *)gt->recurrent_weights, NULL,
-          s->rows, tmp);
+          g->recurrent_folded_bias, s->rows, tmp);
   }
   const int32_t n = s->rows * p->state_size;
   /* Gates are Q3.12: sigmoid's exact path is multiplier 3, and tanh's shift for 2^-12 is 0. */

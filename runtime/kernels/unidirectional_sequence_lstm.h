@@ -17,6 +17,13 @@ typedef struct {
   int32_t recurrent_shift;
   int32_t input_weights_offset; /* -zero point of each weights tensor */
   int32_t recurrent_weights_offset;
+  /*
+   * int8 with constant weights and bias, else NULL: per output, bias + input_offset * sum(input
+   * weights row + offset), and hidden_offset * sum(recurrent weights row + offset) (int32,
+   * wrapping), so the inner loops need no activation offset.
+   */
+  const int32_t *input_folded_bias;
+  const int32_t *recurrent_folded_bias;
 } tf_lstm_gate_t;
 
 /* An element-wise int16 multiply requantized to its output. */

@@ -3,24 +3,46 @@ import type { Graph } from '../../../graph/graph.js';
 import type { FullyConnectedParams } from '../../../kernels/fully-connected.js';
 import { cFloat, defineEmitter } from '../context.js';
 
+/** A constant int8 tensor's values, or null when the tensor is computed at run time. */
+export function constInt8(graph: Graph, t: number): Int8Array | null {
+  const data = graph.tensors[t].data;
+  return data ? new Int8Array(data.buffer, data.byteOffset, data.byteLength) : null;
+}
+
+/** A constant int32 tensor's values (null when absent, -1, or computed at run time). */
+export function constInt32(graph: Graph, t: number): Int32Array | null {
+  const data = t >= 0 ? graph.tensors[t].data : null;
+  return data ? new Int32Array(data.slice().buffer) : null;
+}
+
 /**
- * int8 with constant filter and bias: bias + input_offset * sum(filter row + filter offset) per
- * output channel, wrapping like int32 (see tf_fully_connected_q_t.folded_bias); else null.
+ * Per weights row: bias + activationOffset * sum(row + weightsOffset), wrapping like int32 — the
+ * constant part of sum (w + weightsOffset)(x + activationOffset) + bias.
  */
-export function foldedBias(graph: Graph, p: FullyConnectedParams): Int32Array | null {
-  const filter = graph.tensors[p.filter].data;
-  const bias = p.bias >= 0 ? graph.tensors[p.bias].data : undefined;
-  if (p.dtype !== 'int8' || !filter || (p.bias >= 0 && !bias)) return null;
-  const w = new Int8Array(filter.buffer, filter.byteOffset, filter.byteLength);
-  const b = bias ? new Int32Array(bias.slice().buffer) : null;
-  const fOff = p.multipliers.length > 1 ? 0 : p.filterOffset;
-  const folded = new Int32Array(p.outputDepth);
-  for (let oc = 0; oc < p.outputDepth; oc++) {
+export function foldRows(
+  weights: Int8Array,
+  depth: number,
+  rows: number,
+  weightsOffset: number,
+  activationOffset: number,
+  bias: Int32Array | null,
+): Int32Array {
+  const folded = new Int32Array(rows);
+  for (let r = 0; r < rows; r++) {
     let rowSum = 0;
-    for (let d = 0; d < p.accumDepth; d++) rowSum = (rowSum + w[oc * p.accumDepth + d] + fOff) | 0;
-    folded[oc] = ((b ? b[oc] : 0) + Math.imul(p.inputOffset, rowSum)) | 0;
+    for (let d = 0; d < depth; d++) rowSum = (rowSum + weights[r * depth + d] + weightsOffset) | 0;
+    folded[r] = ((bias ? bias[r] : 0) + Math.imul(activationOffset, rowSum)) | 0;
   }
   return folded;
+}
+
+/** int8 with constant filter and bias: see tf_fully_connected_q_t.folded_bias; else null. */
+function foldedBias(graph: Graph, p: FullyConnectedParams): Int32Array | null {
+  const filter = constInt8(graph, p.filter);
+  const bias = constInt32(graph, p.bias);
+  if (p.dtype !== 'int8' || !filter || (p.bias >= 0 && !bias)) return null;
+  const fOff = p.multipliers.length > 1 ? 0 : p.filterOffset;
+  return foldRows(filter, p.accumDepth, p.outputDepth, fOff, p.inputOffset, bias);
 }
 
 export const fullyConnectedC = defineEmitter<FullyConnectedParams>({

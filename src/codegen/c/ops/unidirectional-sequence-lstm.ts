@@ -4,6 +4,7 @@
  */
 import type { LstmGate, LstmMul, LstmParams } from '../../../kernels/common/lstm-step.js';
 import { cFloat, defineEmitter, type EmitContext } from '../context.js';
+import { constInt8, constInt32, foldRows } from './fully-connected.js';
 
 const FUNCTIONS: Record<LstmParams['dtype'], string> = {
   float32: 'tf_lstm_f32',
@@ -24,15 +25,35 @@ const struct = (fields: Record<string, string | number>): string =>
     .map(([k, v]) => `.${k} = ${v}`)
     .join(', ')}}`;
 
-const gateParams = (g: LstmGate): string =>
-  struct({
+/** int8 with constant weights and bias: the offsets folded per output (see tf_lstm_gate_t). */
+function foldedGate(p: LstmParams, g: LstmGate, ctx: EmitContext, name: string): [string, string] {
+  const [w, r, bias] = [
+    constInt8(ctx.graph, g.inputWeights),
+    constInt8(ctx.graph, g.recurrentWeights),
+    constInt32(ctx.graph, g.bias),
+  ];
+  if (p.dtype !== 'int8' || !w || !r || !bias) return ['NULL', 'NULL'];
+  const input = foldRows(w, p.inputSize, p.stateSize, g.inputWeightsOffset, p.inputOffset, bias);
+  const recurrent = foldRows(r, p.stateSize, p.stateSize, g.recurrentWeightsOffset, p.hiddenOffset, null);
+  return [
+    ctx.table(`${name}_input_folded`, 'int32_t', input),
+    ctx.table(`${name}_recurrent_folded`, 'int32_t', recurrent),
+  ];
+}
+
+function gateParams(p: LstmParams, g: LstmGate, ctx: EmitContext, name: string): string {
+  const [inputFolded, recurrentFolded] = foldedGate(p, g, ctx, name);
+  return struct({
     input_multiplier: g.inputMultiplier,
     input_shift: g.inputShift,
     recurrent_multiplier: g.recurrentMultiplier,
     recurrent_shift: g.recurrentShift,
     input_weights_offset: g.inputWeightsOffset,
     recurrent_weights_offset: g.recurrentWeightsOffset,
+    input_folded_bias: inputFolded,
+    recurrent_folded_bias: recurrentFolded,
   });
+}
 
 const mulParams = (m: LstmMul): string =>
   struct({ multiplier: m.multiplier, shift: m.shift, zero_point: m.zeroPoint, min: m.min, max: m.max });
@@ -61,7 +82,7 @@ export const unidirectionalSequenceLstmC = defineEmitter<LstmParams>({
   sources: () => ['kernels/unidirectional_sequence_lstm.c', 'kernels/logistic.c'],
   emit(p, ctx) {
     const gates: Record<string, string> = {};
-    for (const g of GATES) gates[C_GATE[g]] = gateParams(p[g]);
+    for (const g of GATES) gates[C_GATE[g]] = gateParams(p, p[g], ctx, C_GATE[g]);
     const params = ctx.params('tf_lstm_t', {
       time_major: p.timeMajor ? 1 : 0,
       batches: p.batches,
