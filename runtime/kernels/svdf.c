@@ -11,10 +11,35 @@ static void shift_state(void *state, int32_t count, size_t elem_bytes) {
   if (count > 1) memmove(state, (uint8_t *)state + elem_bytes, (size_t)(count - 1) * elem_bytes);
 }
 
-/* One filter's feature dot product (int32, wrapping) rescaled to the state's scale. */
-static int32_t feature_value(const tf_svdf_t *p, const int8_t *w, const int8_t *x) {
-  uint32_t dot = 0;
-  for (int32_t c = 0; c < p->input_size; ++c) dot += (uint32_t)(w[c] * (x[c] - p->input_zero_point));
+/* sum_d w[d] * x[d], four products per iteration (no overflow within a group). */
+static inline uint32_t dot_s8(const int8_t *w, const int8_t *x, int32_t depth) {
+  uint32_t acc = 0;
+  int32_t d = 0;
+  for (; d + 4 <= depth; d += 4) {
+    acc += (uint32_t)(w[d] * x[d] + w[d + 1] * x[d + 1] + w[d + 2] * x[d + 2] + w[d + 3] * x[d + 3]);
+  }
+  for (; d < depth; ++d) acc += (uint32_t)(w[d] * x[d]);
+  return acc;
+}
+
+static inline uint32_t dot_s16(const int16_t *w, const int16_t *x, int32_t depth) {
+  uint32_t acc = 0;
+  for (int32_t d = 0; d < depth; ++d) acc += (uint32_t)((int32_t)w[d] * x[d]);
+  return acc;
+}
+
+/*
+ * Filter r's feature dot product (int32, wrapping) rescaled to the state's scale. Folded:
+ * sum w (x - zp) = sum w x + [-zp sum w], equal modulo 2^32.
+ */
+static int32_t feature_value(const tf_svdf_t *p, int32_t r, const int8_t *w, const int8_t *x) {
+  uint32_t dot;
+  if (p->feature_folded) {
+    dot = (uint32_t)p->feature_folded[r] + dot_s8(w, x, p->input_size);
+  } else {
+    dot = 0;
+    for (int32_t c = 0; c < p->input_size; ++c) dot += (uint32_t)(w[c] * (x[c] - p->input_zero_point));
+  }
   return tf_mbqm((int32_t)dot, p->multiplier1, p->shift1);
 }
 
@@ -32,19 +57,24 @@ void tf_svdf_s8(const tf_svdf_t *p, const int8_t *input, const int8_t *weights_f
     const int8_t *x = input + b * p->input_size;
     int8_t *newest = state + b * p->filters * p->memory + p->memory - 1;
     for (int32_t r = 0; r < p->filters; ++r) {
-      const int32_t v = feature_value(p, weights_feature + r * p->input_size, x);
+      const int32_t v = feature_value(p, r, weights_feature + r * p->input_size, x);
       /* TFLM clamps before adding the zero point, so the int8 state can wrap. */
       newest[r * p->memory] = (int8_t)(tf_clamp(v, -128, 127) + szp);
     }
   }
   for (int32_t b = 0; b < p->batches; ++b) {
+    const int8_t *s = state + b * p->filters * p->memory;
+    const int8_t *w = weights_time;
     for (int32_t u = 0; u < p->units; ++u) {
-      uint32_t acc = bias ? (uint32_t)bias[u] : 0u;
-      const int32_t first = u * p->rank;
-      for (int32_t f = first; f < first + p->rank; ++f) {
-        const int8_t *w = weights_time + f * p->memory;
-        const int8_t *s = state + (b * p->filters + f) * p->memory;
-        for (int32_t j = 0; j < p->memory; ++j) acc += (uint32_t)(w[j] * (s[j] - szp));
+      uint32_t acc;
+      if (p->time_folded) {
+        acc = (uint32_t)p->time_folded[u];
+        for (int32_t k = 0; k < p->rank; ++k, w += p->memory, s += p->memory) acc += dot_s8(w, s, p->memory);
+      } else {
+        acc = bias ? (uint32_t)bias[u] : 0u;
+        for (int32_t k = 0; k < p->rank; ++k, w += p->memory, s += p->memory) {
+          for (int32_t j = 0; j < p->memory; ++j) acc += (uint32_t)(w[j] * (s[j] - szp));
+        }
       }
       output[b * p->units + u] = output_value(p, acc);
     }
@@ -59,18 +89,23 @@ void tf_svdf_s8_s16(const tf_svdf_t *p, const int8_t *input, const int8_t *weigh
     const int8_t *x = input + b * p->input_size;
     int16_t *newest = state + b * p->filters * p->memory + p->memory - 1;
     for (int32_t r = 0; r < p->filters; ++r) {
-      const int32_t v = feature_value(p, weights_feature + r * p->input_size, x);
+      const int32_t v = feature_value(p, r, weights_feature + r * p->input_size, x);
       newest[r * p->memory] = (int16_t)(tf_clamp(v, -32768, 32767) + szp);
     }
   }
   for (int32_t b = 0; b < p->batches; ++b) {
+    const int16_t *s = state + b * p->filters * p->memory;
+    const int16_t *w = weights_time;
     for (int32_t u = 0; u < p->units; ++u) {
-      uint32_t acc = bias ? (uint32_t)bias[u] : 0u;
-      const int32_t first = u * p->rank;
-      for (int32_t f = first; f < first + p->rank; ++f) {
-        const int16_t *w = weights_time + f * p->memory;
-        const int16_t *s = state + (b * p->filters + f) * p->memory;
-        for (int32_t j = 0; j < p->memory; ++j) acc += (uint32_t)((int32_t)w[j] * (s[j] - szp));
+      uint32_t acc;
+      if (p->time_folded) {
+        acc = (uint32_t)p->time_folded[u];
+        for (int32_t k = 0; k < p->rank; ++k, w += p->memory, s += p->memory) acc += dot_s16(w, s, p->memory);
+      } else {
+        acc = bias ? (uint32_t)bias[u] : 0u;
+        for (int32_t k = 0; k < p->rank; ++k, w += p->memory, s += p->memory) {
+          for (int32_t j = 0; j < p->memory; ++j) acc += (uint32_t)((int32_t)w[j] * (s[j] - szp));
+        }
       }
       output[b * p->units + u] = output_value(p, acc);
     }

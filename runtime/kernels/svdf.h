@@ -31,6 +31,14 @@ typedef struct {
   int32_t shift1;
   int32_t multiplier2;
   int32_t shift2;
+  /*
+   * Integer with constant weights (and bias), else NULL: the zero points folded into constants
+   * (int32, wrapping) so the inner loops need none. feature_folded[filter] = -input_zero_point *
+   * sum(feature weights row); time_folded[unit] = bias - state_zero_point * sum(the unit's time
+   * weights); the call then passes no bias.
+   */
+  const int32_t *feature_folded;
+  const int32_t *time_folded;
 } tf_svdf_t;
 
 /* int8 input and output; int8 (s8) or int16 (s16) time weights and state; bias may be NULL. */

@@ -18,6 +18,8 @@ interface Config {
   stateZeroPoint?: number;
   /** Feature scale large enough that new state values saturate. */
   saturate?: boolean;
+  /** Feature or time weights as graph inputs (not constants): the kernel's unfolded loops. */
+  inputWeights?: 'feature' | 'time';
 }
 
 function svdfCase(c: Config, seed: number): OpCase {
@@ -41,13 +43,13 @@ function svdfCase(c: Config, seed: number): OpCase {
     {
       dtype: wType,
       shape: [filters, c.inputSize],
-      values: weights(wType, filters * c.inputSize, seed),
+      values: c.inputWeights === 'feature' ? undefined : weights(wType, filters * c.inputSize, seed),
       quant: q(c.saturate ? 0.5 : 0.004),
     },
     {
       dtype: timeType,
       shape: [filters, c.memory],
-      values: weights(timeType, filters * c.memory, seed + 1),
+      values: c.inputWeights === 'time' ? undefined : weights(timeType, filters * c.memory, seed + 1),
       quant: q(timeScale),
     },
     c.bias
@@ -83,6 +85,8 @@ describe.skipIf(!hostCcAvailable)('SVDF: generated C vs TS interpreter', () => {
       { ...base, name: 's8', kind: 'int8', stateZeroPoint: 3 },
       { ...base, name: 's8_wrap', kind: 'int8', stateZeroPoint: 100, saturate: true, bias: false },
       { ...base, name: 's8_s16', kind: 'int16' },
+      { ...base, name: 's8_time_in', kind: 'int8', stateZeroPoint: -9, inputWeights: 'time' },
+      { ...base, name: 's8_s16_feature_in', kind: 'int16', inputWeights: 'feature', bias: false },
       { ...base, name: 's8_s16_sat', kind: 'int16', saturate: true, batches: 1, rank: 1, memory: 10 },
       { ...base, name: 'f32', kind: 'float32' },
       { ...base, name: 'f32_relu', kind: 'float32', activation: 'RELU', bias: false },

@@ -9,6 +9,12 @@ export function constInt8(graph: Graph, t: number): Int8Array | null {
   return data ? new Int8Array(data.buffer, data.byteOffset, data.byteLength) : null;
 }
 
+/** A constant int16 tensor's values, or null when the tensor is computed at run time. */
+export function constInt16(graph: Graph, t: number): Int16Array | null {
+  const data = graph.tensors[t].data;
+  return data ? new Int16Array(data.slice().buffer) : null;
+}
+
 /** A constant int32 tensor's values (null when absent, -1, or computed at run time). */
 export function constInt32(graph: Graph, t: number): Int32Array | null {
   const data = t >= 0 ? graph.tensors[t].data : null;
@@ -20,7 +26,7 @@ export function constInt32(graph: Graph, t: number): Int32Array | null {
  * constant part of sum (w + weightsOffset)(x + activationOffset) + bias.
  */
 export function foldRows(
-  weights: Int8Array,
+  weights: ArrayLike<number>,
   depth: number,
   rows: number,
   weightsOffset: number,
