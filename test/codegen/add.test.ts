@@ -4,31 +4,19 @@
  * limits; in place behind a broadcast second input.
  */
 import { describe, expect, it } from 'vitest';
-import { broadcastShape } from '../../src/kernels/common/elementwise.js';
 import type { DType } from '../../src/tflite/schema.js';
 import { hostCcAvailable } from '../support/toolchains.js';
-import { type EwCase, q, runCases, type Spec } from './elementwise-support.js';
+import { binaryCase, type EwCase, type QuantTriple, q, runCases } from './elementwise-support.js';
 
 type Act = 'NONE' | 'RELU' | 'RELU6' | 'RELU_N1_TO_1';
 
-const QUANT: Partial<Record<DType, [Spec['quant'], Spec['quant'], Spec['quant']]>> = {
+const QUANT: Partial<Record<DType, QuantTriple>> = {
   int8: [q(0.037, -5), q(0.021, 9), q(0.05, 3)],
   int16: [q(0.0007, 0), q(0.0003, 0), q(0.001, 0)],
 };
 
 function binary(op: string, dtype: DType, a: number[], b: number[], act: Act = 'NONE'): EwCase {
-  const [qa, qb, qo] = QUANT[dtype] ?? [];
-  const out = broadcastShape([a, b]) ?? [];
-  return {
-    label: `${op} ${dtype} [${a}] [${b}] ${act}`,
-    opcode: op,
-    inputs: [
-      { dtype, shape: a, quant: qa },
-      { dtype, shape: b, quant: qb },
-    ],
-    output: { dtype, shape: out, quant: qo },
-    options: { fusedActivationFunction: act },
-  };
+  return binaryCase(op, dtype, a, b, QUANT[dtype], { fusedActivationFunction: act });
 }
 
 const limits: EwCase = {

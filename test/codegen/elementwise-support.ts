@@ -4,13 +4,14 @@
  * compared byte for byte, or within 1e-5 relative where the C calls libm.
  */
 
+import { broadcastShape } from '../../src/kernels/common/elementwise.js';
 import { seededRandom } from '../../src/run/inputs.js';
 import type { BuiltinOptions } from '../../src/tflite/model.js';
 import type { QuantSpec } from '../../src/tflite/model-builder.js';
 import { encodeValues, ModelBuilder } from '../../src/tflite/model-builder.js';
 import type { DType } from '../../src/tflite/schema.js';
 import { decode } from '../kernels/elementwise-support.js';
-import { type CaseResult, kernelCalls, runBoth } from './shape-group-support.js';
+import { type CaseResult, runBoth } from './shape-group-support.js';
 
 export interface Spec {
   dtype: DType;
@@ -92,21 +93,29 @@ function close(a: number, b: number): boolean {
   return a === b || Math.abs(a - b) <= 1e-5 * Math.max(Math.abs(a), Math.abs(b));
 }
 
-function same(c: EwCase, r: CaseResult): boolean {
-  const [want, got] = [r.expected[0], r.got[0]];
-  if (!c.tolerant) return Buffer.from(want).equals(Buffer.from(got));
-  const [a, b] = [decode('float32', want), decode('float32', got)];
-  return a.length === b.length && a.every((x, i) => close(x, b[i]));
+function same(c: EwCase | RawCase, r: CaseResult): boolean {
+  return r.expected.every((want, i) => {
+    const got = r.got[i];
+    if (!('tolerant' in c && c.tolerant)) return Buffer.from(want).equals(Buffer.from(got));
+    const [a, b] = [decode('float32', want), decode('float32', got)];
+    return a.length === b.length && a.every((x, k) => close(x, b[k]));
+  });
 }
 
-/** Whether the last kernel call of the generated C passes the same pointer as input 0 and output. */
-function writesInPlace(r: CaseResult): boolean {
+/** Kernel calls (in order) of the generated C, each with its arguments. */
+function callsOf(r: CaseResult): { fn: string; args: string[] }[] {
   const invoke = r.source.slice(r.source.indexOf('_invoke(const void'));
-  const calls = [...invoke.matchAll(/\btf_[a-z0-9_]+\((.*)\);/g)].map((m) => m[1]);
-  const args = calls[calls.length - 1].split(/, (?![^(]*\))/);
-  const ptr = (s: string) => s.replace(/const /g, '');
-  const hasParams = args[0].startsWith('&');
-  return ptr(args[hasParams ? 1 : 0]) === ptr(args[hasParams ? args.length - 1 : 1]);
+  return [...invoke.matchAll(/\b(tf_[a-z0-9_]+)\((.*)\);/g)].map((m) => ({
+    fn: m[1],
+    // Pointers compared by location: the element type cast differs across CAST.
+    args: m[2].split(/, (?![^(]*\))/).map((x) => x.replace(/\((const )?[a-z0-9_]+ \*\)/g, '')),
+  }));
+}
+
+/** Whether a call passes one pointer as input 0 and output (after a params pointer, if any). */
+function inPlace(call: { args: string[] }): boolean {
+  const { args } = call;
+  return args[0].startsWith('&') ? args[1] === args[args.length - 1] : args[0] === args[1];
 }
 
 export interface Outcome {
@@ -116,14 +125,73 @@ export interface Outcome {
   notInPlace: string[];
   /** Kernel functions each case called (last call), for checks on the chosen path. */
   calls: string[];
+  /** Per case, the kernel calls that wrote over their input 0. */
+  inPlaceCalls: string[][];
+}
+
+/** A model built by hand: every output compared byte for byte. */
+export interface RawCase {
+  label: string;
+  bytes: Uint8Array;
+  inputs: Uint8Array[];
 }
 
 /** Runs every case through the interpreter and one linked host binary. */
-export async function runCases(cases: EwCase[]): Promise<Outcome> {
-  const results = await runBoth(cases.map((c) => ({ label: c.label, ...build(c) })));
+export async function runCases(cases: (EwCase | RawCase)[]): Promise<Outcome> {
+  const results = await runBoth(cases.map((c) => ('bytes' in c ? c : { label: c.label, ...build(c) })));
   return {
     mismatches: cases.filter((c, i) => !same(c, results[i])).map((c) => c.label),
-    notInPlace: cases.filter((c, i) => c.inPlace && !writesInPlace(results[i])).map((c) => c.label),
-    calls: results.map((r) => kernelCalls(r).at(-1) ?? ''),
+    notInPlace: cases
+      .filter((c, i) => 'inPlace' in c && c.inPlace && !inPlace(callsOf(results[i]).at(-1)!))
+      .map((c) => c.label),
+    calls: results.map((r) => callsOf(r).at(-1)?.fn ?? ''),
+    inPlaceCalls: results.map((r) =>
+      callsOf(r)
+        .filter(inPlace)
+        .map((c) => c.fn),
+    ),
+  };
+}
+
+export type QuantTriple = [QuantSpec | undefined, QuantSpec | undefined, QuantSpec | undefined];
+
+/** A binary op on graph inputs of shapes `a` and `b`, the output shaped like their broadcast. */
+export function binaryCase(
+  opcode: string,
+  dtype: DType,
+  a: number[],
+  b: number[],
+  quant: QuantTriple = [undefined, undefined, undefined],
+  options: BuiltinOptions = {},
+  outDType: DType = dtype,
+): EwCase {
+  const options_ = Object.entries(options).map(([k, v]) => `${k}=${v}`);
+  return {
+    label: `${opcode} ${dtype} [${a}] [${b}] ${options_.join(' ')}`.trim(),
+    opcode,
+    inputs: [
+      { dtype, shape: a, quant: quant[0] },
+      { dtype, shape: b, quant: quant[1] },
+    ],
+    output: { dtype: outDType, shape: broadcastShape([a, b]) ?? [], quant: quant[2] },
+    options,
+  };
+}
+
+/** A unary op on a graph input of `shape` (values random unless given). */
+export function unaryCase(
+  opcode: string,
+  dtype: DType,
+  shape: number[],
+  quant: [QuantSpec | undefined, QuantSpec | undefined] = [undefined, undefined],
+  extra: Partial<EwCase> & { values?: readonly number[] } = {},
+): EwCase {
+  const { values, ...rest } = extra;
+  return {
+    label: `${opcode} ${dtype} [${shape}]${values ? ' given values' : ''}`,
+    opcode,
+    inputs: [{ dtype, shape, quant: quant[0], values }],
+    output: { dtype, shape, quant: quant[1] },
+    ...rest,
   };
 }
