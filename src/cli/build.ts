@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { SizeReport } from '../platforms/common/size-report.js';
 import { buildProject } from '../platforms/project.js';
-import type { BuildResult, ModelSummary } from '../platforms/types.js';
+import type { BuildResult, ModelSummary, PartitionUsage } from '../platforms/types.js';
 import { type CliIO, json, keyValues } from './io.js';
 import { registerProjectStage } from './project-stage.js';
 
@@ -33,6 +33,14 @@ export function sizeRows(size: SizeReport, model: ModelSummary): [string, string
   ];
 }
 
+/** One row per partition of a multi-image firmware (TrustZone's secure / non-secure split). */
+export function partitionRows(partitions: PartitionUsage[]): [string, string][] {
+  return partitions.map((p) => [
+    p.name,
+    `${n(p.used)} of ${n(p.size)} bytes (${pct(p.used, p.size)}) at 0x${p.origin.toString(16)}: ${p.detail}`,
+  ]);
+}
+
 export function registerBuildCommand(program: Command, io: CliIO): void {
   registerProjectStage<Built>(program, io, {
     name: 'build',
@@ -46,7 +54,13 @@ export function registerBuildCommand(program: Command, io: CliIO): void {
         json(io, r);
         return;
       }
-      io.out(keyValues([['firmware', r.image], ...(r.size ? sizeRows(r.size, r.model) : [])]));
+      io.out(
+        keyValues([
+          ['firmware', r.image],
+          ...(r.size ? sizeRows(r.size, r.model) : []),
+          ...(r.partitions ? partitionRows(r.partitions) : []),
+        ]),
+      );
     },
   });
 }

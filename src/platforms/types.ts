@@ -58,11 +58,23 @@ export interface GenerateContext {
   reporter: Reporter;
 }
 
+/** One memory partition of a firmware made of several images (TrustZone: secure / non-secure). */
+export interface PartitionUsage {
+  name: string;
+  origin: number;
+  size: number;
+  used: number;
+  /** What the used bytes are, for the user ("code 5,120 + weights 270,144"). */
+  detail: string;
+}
+
 export interface BuildResult {
   /** The firmware image (ELF) the flash step takes. */
   image: string;
   /** Sections against the board's memory, when the platform knows them. */
   size?: SizeReport;
+  /** Per-partition use, when the firmware's memory is split between images. */
+  partitions?: PartitionUsage[];
 }
 
 export interface FlashResult {

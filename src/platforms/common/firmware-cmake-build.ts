@@ -4,6 +4,7 @@
  * size report. Warnings are errors (-Werror), so a build that succeeds is a clean one.
  */
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { BuildError, TinyforgeError } from '../../errors.js';
 import type { BuildResult, ModelSummary, Reporter } from '../types.js';
@@ -16,7 +17,7 @@ import { ARM_TOOLCHAIN_HINT, findArmToolchain, findOnPath } from './toolchain.js
 const CMAKE_HINT =
   'install it: sudo apt-get install --no-install-recommends cmake make (ninja-build optional)';
 
-async function cmake(
+export async function cmake(
   args: string[],
   what: string,
   reporter: Reporter,
@@ -35,7 +36,7 @@ async function cmake(
 }
 
 /** -G only on the first configure: an existing build directory keeps its generator. */
-function generatorArgs(buildDir: string): string[] {
+export function generatorArgs(buildDir: string): string[] {
   if (existsSync(join(buildDir, 'CMakeCache.txt'))) return [];
   return findOnPath('ninja') ? ['-G', 'Ninja'] : ['-G', 'Unix Makefiles'];
 }
@@ -60,8 +61,11 @@ export async function buildFirmwareProject(
     reporter,
   );
   reporter.step?.(`compiling ${board.name} firmware (arm-none-eabi-gcc)`);
-  await cmake(['--build', buildDir], 'firmware build', reporter, (output) =>
-    linkOverflow(board, output, model.memory),
+  await cmake(
+    ['--build', buildDir, '--parallel', String(availableParallelism())],
+    'firmware build',
+    reporter,
+    (output) => linkOverflow(board, output, model.memory),
   );
   const image = join(dir, FIRMWARE_ELF);
   return { image, size: await sizeReport(image, board) };
