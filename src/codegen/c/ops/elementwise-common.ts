@@ -30,7 +30,7 @@ export function dtypeSuffix(dtype: string): string {
 }
 
 /** The fields of a `tf_bcast_plan_t`: the plan's dims and strides as this op's const tables. */
-function planFields(ctx: EmitContext, plan: BroadcastPlan): Record<string, string | number> {
+export function planFields(ctx: EmitContext, plan: BroadcastPlan): Record<string, string | number> {
   const rank = plan.dims.length;
   if (rank < 1 || rank > MAX_RANK) throw new Error(`broadcast plan of rank ${rank} (1..${MAX_RANK})`);
   return {

@@ -1,0 +1,9 @@
+/* COS: mirrors src/kernels/cos.ts (float32). Uses cosf (math.h; libm may differ from the TS kernel in the last bit). */
+#ifndef TF_KERNEL_COS_H
+#define TF_KERNEL_COS_H
+
+#include <stdint.h>
+
+void tf_cos_f32(const float *input, float *output, int32_t count);
+
+#endif

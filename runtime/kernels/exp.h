@@ -1,0 +1,9 @@
+/* EXP: mirrors src/kernels/exp.ts (float32). Uses expf (math.h; libm may differ from the TS kernel in the last bit). */
+#ifndef TF_KERNEL_EXP_H
+#define TF_KERNEL_EXP_H
+
+#include <stdint.h>
+
+void tf_exp_f32(const float *input, float *output, int32_t count);
+
+#endif
