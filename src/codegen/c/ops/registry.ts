@@ -1,39 +1,65 @@
 /** The one table of C emitters, keyed by TFLite builtin name (mirrors src/kernels/registry.ts). */
 import type { COpEmitter } from '../context.js';
+import { absC } from './abs.js';
 import { addC } from './add.js';
 import { batchToSpaceNdC } from './batch-to-space-nd.js';
 import { broadcastToC } from './broadcast-to.js';
 import { castC } from './cast.js';
+import { ceilC } from './ceil.js';
 import { concatenationC } from './concatenation.js';
+import { cosC } from './cos.js';
 import { depthToSpaceC } from './depth-to-space.js';
 import { dequantizeC } from './dequantize.js';
 import { divC } from './div.js';
+import { equalC } from './equal.js';
+import { expC } from './exp.js';
 import { fillC } from './fill.js';
+import { floorC } from './floor.js';
+import { floorDivC } from './floor-div.js';
+import { floorModC } from './floor-mod.js';
 import { fullyConnectedC } from './fully-connected.js';
 import { gatherC } from './gather.js';
+import { greaterC } from './greater.js';
+import { greaterEqualC } from './greater-equal.js';
 import { hardSwishC } from './hard-swish.js';
 import { leakyReluC } from './leaky-relu.js';
+import { lessC } from './less.js';
+import { lessEqualC } from './less-equal.js';
+import { logC } from './log.js';
 import { logSoftmaxC } from './log-softmax.js';
+import { logicalAndC } from './logical-and.js';
+import { logicalNotC } from './logical-not.js';
+import { logicalOrC } from './logical-or.js';
 import { logisticC } from './logistic.js';
 import { maximumC } from './maximum.js';
 import { minimumC } from './minimum.js';
 import { mirrorPadC } from './mirror-pad.js';
 import { mulC } from './mul.js';
+import { negC } from './neg.js';
+import { notEqualC } from './not-equal.js';
 import { packC } from './pack.js';
 import { padC } from './pad.js';
 import { padV2C } from './padv2.js';
+import { preluC } from './prelu.js';
 import { quantizeC } from './quantize.js';
 import { reluC } from './relu.js';
 import { reluN1To1C } from './relu-n1-to-1.js';
 import { relu6C } from './relu6.js';
 import { reverseV2C } from './reverse-v2.js';
+import { roundC } from './round.js';
+import { rsqrtC } from './rsqrt.js';
+import { selectV2C } from './select-v2.js';
 import { shapeC } from './shape.js';
+import { sinC } from './sin.js';
 import { sliceC } from './slice.js';
 import { softmaxC } from './softmax.js';
 import { spaceToBatchNdC } from './space-to-batch-nd.js';
 import { spaceToDepthC } from './space-to-depth.js';
 import { splitC } from './split.js';
 import { splitVC } from './split-v.js';
+import { sqrtC } from './sqrt.js';
+import { squareC } from './square.js';
+import { squaredDifferenceC } from './squared-difference.js';
 import { stridedSliceC } from './strided-slice.js';
 import { subC } from './sub.js';
 import { svdfC } from './svdf.js';
@@ -58,17 +84,43 @@ const EMITTERS: COpEmitter<never>[] = [
   unidirectionalSequenceLstmC,
   // -- convolution group --
   // -- element-wise arithmetic group --
+  absC,
   addC,
   castC,
+  ceilC,
+  cosC,
   divC,
+  equalC,
+  expC,
+  floorC,
+  floorDivC,
+  floorModC,
+  greaterC,
+  greaterEqualC,
   hardSwishC,
   leakyReluC,
+  lessC,
+  lessEqualC,
+  logC,
+  logicalAndC,
+  logicalNotC,
+  logicalOrC,
   maximumC,
   minimumC,
   mulC,
+  negC,
+  notEqualC,
+  preluC,
   relu6C,
   reluC,
   reluN1To1C,
+  roundC,
+  rsqrtC,
+  selectV2C,
+  sinC,
+  sqrtC,
+  squareC,
+  squaredDifferenceC,
   subC,
   // -- shape / data-movement group --
   batchToSpaceNdC,
