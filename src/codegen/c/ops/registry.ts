@@ -2,6 +2,7 @@
 import type { COpEmitter } from '../context.js';
 import { absC } from './abs.js';
 import { addC } from './add.js';
+import { averagePool2dC } from './average-pool-2d.js';
 import { batchToSpaceNdC } from './batch-to-space-nd.js';
 import { broadcastToC } from './broadcast-to.js';
 import { castC } from './cast.js';
@@ -22,6 +23,7 @@ import { gatherC } from './gather.js';
 import { greaterC } from './greater.js';
 import { greaterEqualC } from './greater-equal.js';
 import { hardSwishC } from './hard-swish.js';
+import { l2Pool2dC } from './l2-pool-2d.js';
 import { leakyReluC } from './leaky-relu.js';
 import { lessC } from './less.js';
 import { lessEqualC } from './less-equal.js';
@@ -31,6 +33,7 @@ import { logicalAndC } from './logical-and.js';
 import { logicalNotC } from './logical-not.js';
 import { logicalOrC } from './logical-or.js';
 import { logisticC } from './logistic.js';
+import { maxPool2dC } from './max-pool-2d.js';
 import { maximumC } from './maximum.js';
 import { minimumC } from './minimum.js';
 import { mirrorPadC } from './mirror-pad.js';
@@ -146,6 +149,9 @@ const EMITTERS: COpEmitter<never>[] = [
   unpackC,
   zerosLikeC,
   // -- pooling / reduction / resize group --
+  averagePool2dC,
+  l2Pool2dC,
+  maxPool2dC,
 ] as COpEmitter<never>[];
 
 function build(list: COpEmitter<never>[]): Map<string, COpEmitter<unknown>> {
