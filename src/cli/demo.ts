@@ -11,12 +11,14 @@ import { cachedProject } from '../platforms/cached-project.js';
 import { openSession } from '../run/devices.js';
 import { openMicro } from '../run/micro.js';
 import type { InferenceSession } from '../run/session.js';
+import { runTrustZoneDemo } from './demo-trustzone.js';
 import { type CliIO, json, keyValues } from './io.js';
 import { packageVersion } from './main.js';
 import { withProgress } from './progress.js';
 
 interface DemoFlags {
   device: string;
+  checkIsolation?: boolean;
   platform?: string;
   board?: string;
   json?: boolean;
@@ -58,13 +60,19 @@ export function registerDemoCommand(program: Command, io: CliIO): void {
     .description('run a built-in demo end to end (sine: the example int8 model for 0..359 degrees)')
     .argument('<name>', 'demo name: sine')
     .option('--device <name>', 'where to run the model (micro: as firmware under QEMU)', 'host')
-    .option('--platform <name>', 'run as firmware on this platform (qemu)')
-    .option('--board <name>', `QEMU board for --platform qemu (default ${DEFAULT_BOARD})`)
+    .option('--platform <name>', 'run as firmware on this platform (qemu, trustzone)')
+    .option('--board <name>', `QEMU board for --platform qemu (default ${DEFAULT_BOARD}) or trustzone`)
+    .option(
+      '--check-isolation',
+      'trustzone: probe that the non-secure side cannot read the secure weights (exit 0 only if it faults)',
+    )
     .option('--quiet', 'print only the summary')
     .option('--json', 'print one JSON object')
     .option('--verbose', 'show the output of the firmware build')
     .action(async (name: string, flags: DemoFlags) => {
       if (name !== 'sine') throw new UsageError(`unknown demo "${name}"`, 'available demos: sine');
+      if (flags.platform === 'trustzone') return runTrustZoneDemo(flags, io);
+      if (flags.checkIsolation) throw new UsageError('--check-isolation needs --platform trustzone');
       const session = await openDemoSession(flags, io);
       try {
         const printLine =
