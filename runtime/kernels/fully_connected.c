@@ -3,34 +3,6 @@
 
 #include "../quant.h"
 
-/* sum_d w[d] * x[d], four products per iteration (each fits int16 * int8 ranges: no overflow). */
-static inline uint32_t dot_s8(const int8_t *w, const int8_t *x, int32_t depth) {
-  uint32_t acc = 0;
-  int32_t d = 0;
-  for (; d + 4 <= depth; d += 4) {
-    acc += (uint32_t)(w[d] * x[d] + w[d + 1] * x[d + 1] + w[d + 2] * x[d + 2] + w[d + 3] * x[d + 3]);
-  }
-  for (; d < depth; ++d) acc += (uint32_t)(w[d] * x[d]);
-  return acc;
-}
-
-/* acc[k] += sum_d w_k[d] * x[d] for four consecutive weight rows: each x[d] is loaded once. */
-static inline void dot4_s8(const int8_t *w, int32_t depth, const int8_t *x, uint32_t acc[4]) {
-  const int8_t *w0 = w, *w1 = w + depth, *w2 = w1 + depth, *w3 = w2 + depth;
-  uint32_t a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];
-  for (int32_t d = 0; d < depth; ++d) {
-    const int32_t xv = x[d];
-    a0 += (uint32_t)(w0[d] * xv);
-    a1 += (uint32_t)(w1[d] * xv);
-    a2 += (uint32_t)(w2[d] * xv);
-    a3 += (uint32_t)(w3[d] * xv);
-  }
-  acc[0] = a0;
-  acc[1] = a1;
-  acc[2] = a2;
-  acc[3] = a3;
-}
-
 static inline int8_t requantize_s8(const tf_fully_connected_q_t *p, int32_t oc, uint32_t acc) {
   const int32_t c = p->per_channel ? oc : 0;
   const int32_t v = tf_mbqm((int32_t)acc, p->multipliers[c], p->shifts[c]) + p->output_offset;
@@ -56,11 +28,11 @@ static void fully_connected_s8_folded(const tf_fully_connected_q_t *p, const int
     int32_t oc = 0;
     for (; oc + 4 <= p->output_depth; oc += 4) {
       for (int32_t k = 0; k < 4; ++k) acc[k] = (uint32_t)p->folded_bias[oc + k] + x_term;
-      dot4_s8(filter + oc * p->accum_depth, p->accum_depth, x, acc);
+      tf_dot4_s8(filter + oc * p->accum_depth, p->accum_depth, x, acc);
       for (int32_t k = 0; k < 4; ++k) y[oc + k] = requantize_s8(p, oc + k, acc[k]);
     }
     for (; oc < p->output_depth; ++oc) {
-      const uint32_t dot = dot_s8(filter + oc * p->accum_depth, x, p->accum_depth);
+      const uint32_t dot = tf_dot_s8(filter + oc * p->accum_depth, x, p->accum_depth);
       y[oc] = requantize_s8(p, oc, (uint32_t)p->folded_bias[oc] + x_term + dot);
     }
   }

@@ -5,21 +5,11 @@
 #include <string.h>
 
 #include "../quant.h"
+#include "fully_connected.h"
 
 /* Dropping the oldest entry moves the whole state one element down; the newest get overwritten. */
 static void shift_state(void *state, int32_t count, size_t elem_bytes) {
   if (count > 1) memmove(state, (uint8_t *)state + elem_bytes, (size_t)(count - 1) * elem_bytes);
-}
-
-/* sum_d w[d] * x[d], four products per iteration (no overflow within a group). */
-static inline uint32_t dot_s8(const int8_t *w, const int8_t *x, int32_t depth) {
-  uint32_t acc = 0;
-  int32_t d = 0;
-  for (; d + 4 <= depth; d += 4) {
-    acc += (uint32_t)(w[d] * x[d] + w[d + 1] * x[d + 1] + w[d + 2] * x[d + 2] + w[d + 3] * x[d + 3]);
-  }
-  for (; d < depth; ++d) acc += (uint32_t)(w[d] * x[d]);
-  return acc;
 }
 
 static inline uint32_t dot_s16(const int16_t *w, const int16_t *x, int32_t depth) {
@@ -29,18 +19,27 @@ static inline uint32_t dot_s16(const int16_t *w, const int16_t *x, int32_t depth
 }
 
 /*
- * Filter r's feature dot product (int32, wrapping) rescaled to the state's scale. Folded:
- * sum w (x - zp) = sum w x + [-zp sum w], equal modulo 2^32.
+ * The feature dot products (int32, wrapping) of filters r..r+n-1 (n <= 4), rescaled to the
+ * state's scale. Folded: sum w (x - zp) = sum w x + [-zp sum w], equal modulo 2^32.
  */
-static int32_t feature_value(const tf_svdf_t *p, int32_t r, const int8_t *w, const int8_t *x) {
-  uint32_t dot;
-  if (p->feature_folded) {
-    dot = (uint32_t)p->feature_folded[r] + dot_s8(w, x, p->input_size);
+static void feature_values(const tf_svdf_t *p, int32_t r, int32_t n, const int8_t *weights, const int8_t *x,
+                           int32_t v[4]) {
+  const int8_t *w = weights + r * p->input_size;
+  uint32_t acc[4];
+  if (p->feature_folded && n == 4) {
+    for (int32_t k = 0; k < 4; ++k) acc[k] = (uint32_t)p->feature_folded[r + k];
+    tf_dot4_s8(w, p->input_size, x, acc);
+  } else if (p->feature_folded) {
+    for (int32_t k = 0; k < n; ++k, w += p->input_size) {
+      acc[k] = (uint32_t)p->feature_folded[r + k] + tf_dot_s8(w, x, p->input_size);
+    }
   } else {
-    dot = 0;
-    for (int32_t c = 0; c < p->input_size; ++c) dot += (uint32_t)(w[c] * (x[c] - p->input_zero_point));
+    for (int32_t k = 0; k < n; ++k, w += p->input_size) {
+      acc[k] = 0;
+      for (int32_t c = 0; c < p->input_size; ++c) acc[k] += (uint32_t)(w[c] * (x[c] - p->input_zero_point));
+    }
   }
-  return tf_mbqm((int32_t)dot, p->multiplier1, p->shift1);
+  for (int32_t k = 0; k < n; ++k) v[k] = tf_mbqm((int32_t)acc[k], p->multiplier1, p->shift1);
 }
 
 /* The per-unit sum rescaled to the int8 output (clamped before the zero point: no overflow). */
@@ -56,10 +55,12 @@ void tf_svdf_s8(const tf_svdf_t *p, const int8_t *input, const int8_t *weights_f
   for (int32_t b = 0; b < p->batches; ++b) {
     const int8_t *x = input + b * p->input_size;
     int8_t *newest = state + b * p->filters * p->memory + p->memory - 1;
-    for (int32_t r = 0; r < p->filters; ++r) {
-      const int32_t v = feature_value(p, r, weights_feature + r * p->input_size, x);
+    for (int32_t r = 0; r < p->filters; r += 4) {
+      const int32_t n = p->filters - r < 4 ? p->filters - r : 4;
+      int32_t v[4];
+      feature_values(p, r, n, weights_feature, x, v);
       /* TFLM clamps before adding the zero point, so the int8 state can wrap. */
-      newest[r * p->memory] = (int8_t)(tf_clamp(v, -128, 127) + szp);
+      for (int32_t k = 0; k < n; ++k) newest[(r + k) * p->memory] = (int8_t)(tf_clamp(v[k], -128, 127) + szp);
     }
   }
   for (int32_t b = 0; b < p->batches; ++b) {
@@ -69,7 +70,7 @@ void tf_svdf_s8(const tf_svdf_t *p, const int8_t *input, const int8_t *weights_f
       uint32_t acc;
       if (p->time_folded) {
         acc = (uint32_t)p->time_folded[u];
-        for (int32_t k = 0; k < p->rank; ++k, w += p->memory, s += p->memory) acc += dot_s8(w, s, p->memory);
+        for (int32_t k = 0; k < p->rank; ++k, w += p->memory, s += p->memory) acc += tf_dot_s8(w, s, p->memory);
       } else {
         acc = bias ? (uint32_t)bias[u] : 0u;
         for (int32_t k = 0; k < p->rank; ++k, w += p->memory, s += p->memory) {
@@ -88,9 +89,11 @@ void tf_svdf_s8_s16(const tf_svdf_t *p, const int8_t *input, const int8_t *weigh
   for (int32_t b = 0; b < p->batches; ++b) {
     const int8_t *x = input + b * p->input_size;
     int16_t *newest = state + b * p->filters * p->memory + p->memory - 1;
-    for (int32_t r = 0; r < p->filters; ++r) {
-      const int32_t v = feature_value(p, r, weights_feature + r * p->input_size, x);
-      newest[r * p->memory] = (int16_t)(tf_clamp(v, -32768, 32767) + szp);
+    for (int32_t r = 0; r < p->filters; r += 4) {
+      const int32_t n = p->filters - r < 4 ? p->filters - r : 4;
+      int32_t v[4];
+      feature_values(p, r, n, weights_feature, x, v);
+      for (int32_t k = 0; k < n; ++k) newest[(r + k) * p->memory] = (int16_t)(tf_clamp(v[k], -32768, 32767) + szp);
     }
   }
   for (int32_t b = 0; b < p->batches; ++b) {

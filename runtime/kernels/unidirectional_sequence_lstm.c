@@ -9,6 +9,7 @@
 
 #include "../gemmlowp.h"
 #include "../quant.h"
+#include "fully_connected.h"
 #include "logistic.h"
 
 #define TF_LSTM_FLOAT_MAX 3.40282347e38f
@@ -32,17 +33,6 @@ typedef struct {
 
 static inline int32_t sat16(int32_t v) { return tf_clamp(v, -32768, 32767); }
 
-/* sum_d w[d] * x[d], four products per iteration (no overflow within a group). */
-static inline uint32_t dot_s8(const int8_t *w, const int8_t *x, int32_t depth) {
-  uint32_t acc = 0;
-  int32_t d = 0;
-  for (; d + 4 <= depth; d += 4) {
-    acc += (uint32_t)(w[d] * x[d] + w[d + 1] * x[d + 1] + w[d + 2] * x[d + 2] + w[d + 3] * x[d + 3]);
-  }
-  for (; d < depth; ++d) acc += (uint32_t)(w[d] * x[d]);
-  return acc;
-}
-
 /*
  * fc_s8 with the activation offset folded into a per-output constant: sum (w + wo)(x + xo) =
  * sum w x + wo sum x + [xo sum (w + wo) (+ bias)]. Equal modulo 2^32, so byte-identical.
@@ -55,10 +45,16 @@ static void fc_s8_folded(const tf_lstm_t *p, const lstm_fc_t *a, const int8_t *x
       for (int32_t d = 0; d < a->depth; ++d) x_term += (uint32_t)x[d];
       x_term *= (uint32_t)a->w_offset;
     }
-    const int8_t *wr = w;
-    for (int32_t oc = 0; oc < p->state_size; ++oc, wr += a->depth) {
-      const uint32_t acc = (uint32_t)folded[oc] + x_term + dot_s8(wr, x, a->depth);
-      *out++ = (int16_t)sat16(tf_mbqm((int32_t)acc, a->multiplier, a->shift));
+    uint32_t acc[4];
+    int32_t oc = 0;
+    for (; oc + 4 <= p->state_size; oc += 4) {
+      for (int32_t k = 0; k < 4; ++k) acc[k] = (uint32_t)folded[oc + k] + x_term;
+      tf_dot4_s8(w + oc * a->depth, a->depth, x, acc);
+      for (int32_t k = 0; k < 4; ++k) *out++ = (int16_t)sat16(tf_mbqm((int32_t)acc[k], a->multiplier, a->shift));
+    }
+    for (; oc < p->state_size; ++oc) {
+      const uint32_t one = (uint32_t)folded[oc] + x_term + tf_dot_s8(w + oc * a->depth, x, a->depth);
+      *out++ = (int16_t)sat16(tf_mbqm((int32_t)one, a->multiplier, a->shift));
     }
   }
 }

@@ -40,7 +40,7 @@ function folded(p: SvdfParams, graph: Graph): { feature: Int32Array; time: Int32
 
 export const svdfC = defineEmitter<SvdfParams>({
   op: 'SVDF',
-  sources: () => ['kernels/svdf.c'],
+  sources: () => ['kernels/svdf.c', 'kernels/fully_connected.c'],
   emit(p, ctx) {
     const f = folded(p, ctx.graph);
     const params = ctx.params('tf_svdf_t', {

@@ -79,7 +79,11 @@ function tensors(p: LstmParams, ctx: EmitContext): string {
 
 export const unidirectionalSequenceLstmC = defineEmitter<LstmParams>({
   op: 'UNIDIRECTIONAL_SEQUENCE_LSTM',
-  sources: () => ['kernels/unidirectional_sequence_lstm.c', 'kernels/logistic.c'],
+  sources: () => [
+    'kernels/unidirectional_sequence_lstm.c',
+    'kernels/fully_connected.c',
+    'kernels/logistic.c',
+  ],
   emit(p, ctx) {
     const gates: Record<string, string> = {};
     for (const g of GATES) gates[C_GATE[g]] = gateParams(p, p[g], ctx, C_GATE[g]);
