@@ -23,11 +23,11 @@ const INT_RANGES: Partial<Record<DType, [number, number]>> = {
   int32: [-1000, 1000],
 };
 
-/** Seeded values: floats in ±`span` rounded to float32, integers uniform over the dtype. */
-export function values(dtype: DType, shape: number[], span = 4): number[] {
+/** Seeded values: floats in ±`span` (default 4) as float32, integers in ±`span` (default: the dtype's range). */
+export function values(dtype: DType, shape: number[], span?: number): number[] {
   const n = shape.reduce((a, b) => a * b, 1);
-  if (dtype === 'float32') return Array.from({ length: n }, () => Math.fround((rnd() * 2 - 1) * span));
-  const [lo, hi] = INT_RANGES[dtype]!;
+  if (dtype === 'float32') return Array.from({ length: n }, () => Math.fround((rnd() * 2 - 1) * (span ?? 4)));
+  const [lo, hi] = span === undefined ? INT_RANGES[dtype]! : [-span, span];
   return Array.from({ length: n }, () => lo + Math.floor(rnd() * (hi - lo + 1)));
 }
 

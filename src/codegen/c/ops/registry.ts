@@ -35,6 +35,7 @@ import { logicalOrC } from './logical-or.js';
 import { logisticC } from './logistic.js';
 import { maxPool2dC } from './max-pool-2d.js';
 import { maximumC } from './maximum.js';
+import { meanC } from './mean.js';
 import { minimumC } from './minimum.js';
 import { mirrorPadC } from './mirror-pad.js';
 import { mulC } from './mul.js';
@@ -45,6 +46,9 @@ import { padC } from './pad.js';
 import { padV2C } from './padv2.js';
 import { preluC } from './prelu.js';
 import { quantizeC } from './quantize.js';
+import { reduceMaxC } from './reduce-max.js';
+import { reduceMinC } from './reduce-min.js';
+import { reduceProdC } from './reduce-prod.js';
 import { reluC } from './relu.js';
 import { reluN1To1C } from './relu-n1-to-1.js';
 import { relu6C } from './relu6.js';
@@ -65,6 +69,7 @@ import { squareC } from './square.js';
 import { squaredDifferenceC } from './squared-difference.js';
 import { stridedSliceC } from './strided-slice.js';
 import { subC } from './sub.js';
+import { sumC } from './sum.js';
 import { svdfC } from './svdf.js';
 import { tanhC } from './tanh.js';
 import { tileC } from './tile.js';
@@ -152,6 +157,11 @@ const EMITTERS: COpEmitter<never>[] = [
   averagePool2dC,
   l2Pool2dC,
   maxPool2dC,
+  meanC,
+  reduceMaxC,
+  reduceMinC,
+  reduceProdC,
+  sumC,
 ] as COpEmitter<never>[];
 
 function build(list: COpEmitter<never>[]): Map<string, COpEmitter<unknown>> {
