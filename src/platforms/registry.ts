@@ -3,11 +3,12 @@ import { UsageError } from '../errors.js';
 import { baremetalPlatform } from './baremetal/platform.js';
 import { openCustomPlatform } from './custom/platform.js';
 import { qemuPlatform } from './qemu/platform.js';
+import { tfmPlatform } from './tfm/platform.js';
 import { trustZonePlatform } from './trustzone/platform.js';
 import type { Platform } from './types.js';
 
 export const PLATFORMS: ReadonlyMap<string, Platform> = new Map(
-  [qemuPlatform, baremetalPlatform, trustZonePlatform].map((p) => [p.name, p]),
+  [qemuPlatform, baremetalPlatform, trustZonePlatform, tfmPlatform].map((p) => [p.name, p]),
 );
 
 /** A built-in platform by name, or a custom one: `{ templateDir }`. */
