@@ -1,8 +1,9 @@
 /*
  * UNIDIRECTIONAL_SEQUENCE_LSTM: mirrors src/kernels/unidirectional-sequence-lstm.ts and
  * src/kernels/common/lstm-step.ts (TFLM reference arithmetic, no peephole/projection/layer norm).
- * Hidden and cell state are the op's variable tensors (kept between invokes). Scratch: four
- * gate buffers of batches * state_size cell-type elements. The float32 kernel uses expf/tanhf (math.h).
+ * Hidden and cell state are the op's variable tensors (kept between invokes). Scratch: four gate
+ * buffers of rows * state_size cell-type elements (rows = batches when time-major, else 1). The
+ * float32 kernel uses expf/tanhf (math.h).
  */
 #ifndef TF_KERNEL_UNIDIRECTIONAL_SEQUENCE_LSTM_H
 #define TF_KERNEL_UNIDIRECTIONAL_SEQUENCE_LSTM_H

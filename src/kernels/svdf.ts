@@ -239,8 +239,4 @@ export const svdf = defineKernel({
     if (p.kind === 'float32') evalFloat(p, store);
     else evalInteger(p, store);
   },
-  /** int32 (or float) per-filter dot products, plus int32 per-unit sums for the integer kernel. */
-  scratchBytes(p: SvdfParams) {
-    return p.batches * p.filters * 4 + (p.kind === 'float32' ? 0 : p.batches * p.units * 4);
-  },
 });

@@ -242,8 +242,8 @@ export const unidirectionalSequenceLstm = defineKernel({
       for (const s of slices(p)) lstmStepInteger(p, store, s, buf);
     }
   },
-  /** Four gate-sized buffers of the cell type, sized for all batches as TFLM requests them. */
+  /** Four gate buffers of the cell type, one step's rows each (all batches when time-major). */
   scratchBytes(p: LstmParams) {
-    return 4 * p.batches * p.stateSize * (p.dtype === 'float32' ? 4 : 2);
+    return 4 * (p.timeMajor ? p.batches : 1) * p.stateSize * (p.dtype === 'float32' ? 4 : 2);
   },
 });
