@@ -1,4 +1,7 @@
-/* LOG_SOFTMAX: mirrors src/kernels/log-softmax.ts (TFLM reference arithmetic). The float32 kernel uses expf/logf (math.h). */
+/*
+ * LOG_SOFTMAX: mirrors src/kernels/log-softmax.ts (TFLM reference arithmetic). The float32
+ * kernel uses expf/logf (math.h).
+ */
 #ifndef TF_KERNEL_LOG_SOFTMAX_H
 #define TF_KERNEL_LOG_SOFTMAX_H
 
