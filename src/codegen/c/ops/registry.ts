@@ -8,6 +8,7 @@ import { broadcastToC } from './broadcast-to.js';
 import { castC } from './cast.js';
 import { ceilC } from './ceil.js';
 import { concatenationC } from './concatenation.js';
+import { conv2dC } from './conv-2d.js';
 import { cosC } from './cos.js';
 import { depthToSpaceC } from './depth-to-space.js';
 import { dequantizeC } from './dequantize.js';
@@ -91,6 +92,7 @@ const EMITTERS: COpEmitter<never>[] = [
   tanhC,
   unidirectionalSequenceLstmC,
   // -- convolution group --
+  conv2dC,
   // -- element-wise arithmetic group --
   absC,
   addC,

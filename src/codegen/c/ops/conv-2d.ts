@@ -1,0 +1,125 @@
+/** C emitter for CONV_2D → runtime/kernels/conv_2d.c */
+import { UnsupportedOperatorError } from '../../../errors.js';
+import type { Graph } from '../../../graph/graph.js';
+import { unpackInt4 } from '../../../kernels/common/conv-params.js';
+import type { Conv2DParams } from '../../../kernels/conv-2d.js';
+import { cFloat, defineEmitter } from '../context.js';
+
+/** A C designated initializer of a nested struct. */
+export function cStruct(fields: Record<string, string | number>): string {
+  return `{ ${Object.entries(fields)
+    .map(([k, v]) => `.${k} = ${v}`)
+    .join(', ')} }`;
+}
+
+/** A constant filter's weights as int8 values (int4 ones unpacked), or null when computed at run time. */
+export function constFilterInt8(graph: Graph, t: number, count: number, int4: boolean): Int8Array | null {
+  const data = graph.tensors[t].data;
+  if (!data) return null;
+  if (!int4) return new Int8Array(data.buffer, data.byteOffset, count);
+  const out = new Int8Array(count);
+  unpackInt4(data, count, out);
+  return out;
+}
+
+/** Per channel: the sum of its `taps` weights, channels `channelStride` and taps `tapStride` elements apart. */
+export function weightSums(
+  w: Int8Array,
+  channels: number,
+  taps: number,
+  channelStride: number,
+  tapStride: number,
+): Int32Array {
+  const sums = new Int32Array(channels);
+  for (let c = 0; c < channels; c++) {
+    let s = 0;
+    for (let i = 0; i < taps; i++) s += w[c * channelStride + i * tapStride];
+    sums[c] = s;
+  }
+  return sums;
+}
+
+function geometry(p: Conv2DParams): string {
+  return cStruct({
+    batches: p.batches,
+    in_h: p.inH,
+    in_w: p.inW,
+    in_d: p.inD,
+    filter_h: p.filterH,
+    filter_w: p.filterW,
+    filter_d: p.filterD,
+    out_h: p.outH,
+    out_w: p.outW,
+    out_d: p.outD,
+    filters_per_group: p.filtersPerGroup,
+    stride_h: p.strideH,
+    stride_w: p.strideW,
+    dilation_h: p.dilationH,
+    dilation_w: p.dilationW,
+    pad_h: p.padH,
+    pad_w: p.padW,
+  });
+}
+
+/** int8 with a constant filter: per output channel sum of weights (tf_conv_2d_q_t.filter_sums). */
+function filterSums(graph: Graph, p: Conv2DParams): Int32Array | null {
+  if (p.dtype !== 'int8') return null;
+  const size = p.filterH * p.filterW * p.filterD;
+  const w = constFilterInt8(graph, p.filter, p.outD * size, p.filterInt4);
+  return w ? weightSums(w, p.outD, size, size, 1) : null;
+}
+
+/** The packed int4 filter as a byte table (int4 has no C pointer type of its own). */
+function packedFilter(
+  graph: Graph,
+  opIndex: number,
+  p: Conv2DParams,
+  table: (values: Uint8Array) => string,
+): string {
+  const data = graph.tensors[p.filter].data;
+  if (!data)
+    throw new UnsupportedOperatorError([
+      { index: opIndex, opcode: 'CONV_2D', dtype: 'int8', reason: 'int4 filter computed at run time' },
+    ]);
+  return table(data);
+}
+
+export const conv2dC = defineEmitter<Conv2DParams>({
+  op: 'CONV_2D',
+  sources: () => ['kernels/conv_2d.c'],
+  emit(p, ctx) {
+    const input = ctx.tensor(p.input);
+    const bias = ctx.optTensor(p.bias);
+    const output = ctx.tensor(p.output);
+    if (p.dtype === 'float32') {
+      const params = ctx.params('tf_conv_2d_f_t', {
+        g: geometry(p),
+        act_min: cFloat(p.actMin),
+        act_max: cFloat(p.actMax),
+      });
+      return {
+        code: `tf_conv_2d_f32(${params}, ${input}, ${ctx.tensor(p.filter)}, ${bias}, ${output});`,
+      };
+    }
+    const sums = filterSums(ctx.graph, p);
+    const params = ctx.params('tf_conv_2d_q_t', {
+      g: geometry(p),
+      input_offset: p.inputOffset,
+      output_offset: p.outputOffset,
+      multipliers: ctx.table('multipliers', 'int32_t', p.multipliers),
+      shifts: ctx.table('shifts', 'int32_t', p.shifts),
+      act_min: p.actMin,
+      act_max: p.actMax,
+      filter_sums: sums ? ctx.table('filter_sums', 'int32_t', sums) : 'NULL',
+    });
+    if (p.filterInt4) {
+      const packed = packedFilter(ctx.graph, ctx.opIndex, p, (v) => ctx.table('filter_int4', 'uint8_t', v));
+      return {
+        code: `tf_conv_2d_s8_int4(${params}, ${input}, ${packed}, ${bias}, ${output}, ${ctx.scratch});`,
+      };
+    }
+    const fn =
+      p.dtype === 'int8' ? 'tf_conv_2d_s8' : p.wideAccumulator ? 'tf_conv_2d_s16_b64' : 'tf_conv_2d_s16';
+    return { code: `${fn}(${params}, ${input}, ${ctx.tensor(p.filter)}, ${bias}, ${output});` };
+  },
+});
