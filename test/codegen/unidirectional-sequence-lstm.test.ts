@@ -22,6 +22,8 @@ interface Config {
   inputZeroPoint?: number;
   hiddenZeroPoint?: number;
   weightsZeroPoint?: number;
+  /** Input weights as graph inputs (not constants): the kernel's unfolded loops. */
+  weightsAsInputs?: boolean;
 }
 
 const SCALES = {
@@ -45,7 +47,10 @@ function lstmInputs(c: Config, seed: number): (T | null)[] {
   const act: DType = c.act;
   inputs[0] = { dtype: act, shape, quant: q(s?.input ?? 0, c.inputZeroPoint ?? 0) };
   for (let g = 0; g < 4; g++) {
-    inputs[1 + g] = weights(c.stateSize, c.inputSize, g);
+    inputs[1 + g] = {
+      ...weights(c.stateSize, c.inputSize, g),
+      ...(c.weightsAsInputs ? { values: undefined } : {}),
+    };
     inputs[5 + g] = weights(c.stateSize, c.stateSize, 10 + g);
     inputs[12 + g] = {
       dtype: float ? 'float32' : (s?.bias ?? 'int32'),
@@ -103,6 +108,14 @@ describe.skipIf(!hostCcAvailable)('UNIDIRECTIONAL_SEQUENCE_LSTM: generated C vs 
       { ...base, name: 's8', act: 'int8', inputZeroPoint: 5, hiddenZeroPoint: -3, cellClip: 8 },
       { ...base, name: 's8_tm', act: 'int8', timeMajor: true, batches: 3, weightsZeroPoint: -2 },
       { ...base, name: 's8_cell_fine', act: 'int8', cellLog2: -14, cellClip: 1 },
+      {
+        ...base,
+        name: 's8_unfolded',
+        act: 'int8',
+        inputZeroPoint: -7,
+        weightsZeroPoint: 1,
+        weightsAsInputs: true,
+      },
       { ...base, name: 's16', act: 'int16', cellClip: 4 },
       { ...base, name: 's16_tm', act: 'int16', timeMajor: true, cellLog2: -10 },
     ];

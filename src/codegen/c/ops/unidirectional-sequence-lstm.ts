@@ -25,24 +25,28 @@ const struct = (fields: Record<string, string | number>): string =>
     .map(([k, v]) => `.${k} = ${v}`)
     .join(', ')}}`;
 
+type Gate = (typeof GATES)[number];
+/** A gate's folded-constant tables (input, recurrent), or null when not folded. */
+type Folds = Record<Gate, [string, string] | null>;
+
 /** int8 with constant weights and bias: the offsets folded per output (see tf_lstm_gate_t). */
-function foldedGate(p: LstmParams, g: LstmGate, ctx: EmitContext, name: string): [string, string] {
+function foldGate(p: LstmParams, gate: Gate, ctx: EmitContext): [string, string] | null {
+  const g = p[gate];
   const [w, r, bias] = [
     constInt8(ctx.graph, g.inputWeights),
     constInt8(ctx.graph, g.recurrentWeights),
     constInt32(ctx.graph, g.bias),
   ];
-  if (p.dtype !== 'int8' || !w || !r || !bias) return ['NULL', 'NULL'];
+  if (p.dtype !== 'int8' || !w || !r || !bias) return null;
   const input = foldRows(w, p.inputSize, p.stateSize, g.inputWeightsOffset, p.inputOffset, bias);
   const recurrent = foldRows(r, p.stateSize, p.stateSize, g.recurrentWeightsOffset, p.hiddenOffset, null);
   return [
-    ctx.table(`${name}_input_folded`, 'int32_t', input),
-    ctx.table(`${name}_recurrent_folded`, 'int32_t', recurrent),
+    ctx.table(`${C_GATE[gate]}_input_folded`, 'int32_t', input),
+    ctx.table(`${C_GATE[gate]}_recurrent_folded`, 'int32_t', recurrent),
   ];
 }
 
-function gateParams(p: LstmParams, g: LstmGate, ctx: EmitContext, name: string): string {
-  const [inputFolded, recurrentFolded] = foldedGate(p, g, ctx, name);
+function gateParams(g: LstmGate, fold: [string, string] | null): string {
   return struct({
     input_multiplier: g.inputMultiplier,
     input_shift: g.inputShift,
@@ -50,16 +54,19 @@ function gateParams(p: LstmParams, g: LstmGate, ctx: EmitContext, name: string):
     recurrent_shift: g.recurrentShift,
     input_weights_offset: g.inputWeightsOffset,
     recurrent_weights_offset: g.recurrentWeightsOffset,
-    input_folded_bias: inputFolded,
-    recurrent_folded_bias: recurrentFolded,
+    input_folded_bias: fold?.[0] ?? 'NULL',
+    recurrent_folded_bias: fold?.[1] ?? 'NULL',
   });
 }
 
 const mulParams = (m: LstmMul): string =>
   struct({ multiplier: m.multiplier, shift: m.shift, zero_point: m.zeroPoint, min: m.min, max: m.max });
 
-/** The tensors as a local struct: activations live in the arena, so they are not constants. */
-function tensors(p: LstmParams, ctx: EmitContext): string {
+/**
+ * The tensors as a local struct (activations live in the arena, so they are not constants); a
+ * bias already folded into the gate's constants is not passed (nor emitted).
+ */
+function tensors(p: LstmParams, ctx: EmitContext, folds: Folds): string {
   const fields: Record<string, string> = {
     input: ctx.tensor(p.input),
     output: ctx.tensor(p.output),
@@ -71,10 +78,14 @@ function tensors(p: LstmParams, ctx: EmitContext): string {
     fields[C_GATE[g]] = struct({
       input_weights: ctx.tensor(t.inputWeights),
       recurrent_weights: ctx.tensor(t.recurrentWeights),
-      bias: ctx.tensor(t.bias),
+      bias: folds[g] ? 'NULL' : ctx.tensor(t.bias),
     });
   }
-  return struct(fields);
+  return `{
+${Object.entries(fields)
+  .map(([k, v]) => `        .${k} = ${v},`)
+  .join('\n')}
+    }`;
 }
 
 export const unidirectionalSequenceLstmC = defineEmitter<LstmParams>({
@@ -85,8 +96,9 @@ export const unidirectionalSequenceLstmC = defineEmitter<LstmParams>({
     'kernels/logistic.c',
   ],
   emit(p, ctx) {
+    const folds = Object.fromEntries(GATES.map((g) => [g, foldGate(p, g, ctx)])) as Folds;
     const gates: Record<string, string> = {};
-    for (const g of GATES) gates[C_GATE[g]] = gateParams(p, p[g], ctx, C_GATE[g]);
+    for (const g of GATES) gates[C_GATE[g]] = gateParams(p[g], folds[g]);
     const params = ctx.params('tf_lstm_t', {
       time_major: p.timeMajor ? 1 : 0,
       batches: p.batches,
@@ -105,7 +117,7 @@ export const unidirectionalSequenceLstmC = defineEmitter<LstmParams>({
       hidden_mul: mulParams(p.hiddenMul),
     });
     const code = `{
-    const tf_lstm_tensors_t tensors = ${tensors(p, ctx)};
+    const tf_lstm_tensors_t tensors = ${tensors(p, ctx, folds)};
     ${FUNCTIONS[p.dtype]}(${params}, &tensors, ${ctx.scratch});
   }`;
     return { code };
