@@ -2,7 +2,10 @@
 import type { COpEmitter } from '../context.js';
 import { absC } from './abs.js';
 import { addC } from './add.js';
+import { argMaxC } from './arg-max.js';
+import { argMinC } from './arg-min.js';
 import { averagePool2dC } from './average-pool-2d.js';
+import { batchMatmulC } from './batch-matmul.js';
 import { batchToSpaceNdC } from './batch-to-space-nd.js';
 import { broadcastToC } from './broadcast-to.js';
 import { castC } from './cast.js';
@@ -10,6 +13,7 @@ import { ceilC } from './ceil.js';
 import { concatenationC } from './concatenation.js';
 import { conv2dC } from './conv-2d.js';
 import { cosC } from './cos.js';
+import { cumsumC } from './cumsum.js';
 import { depthToSpaceC } from './depth-to-space.js';
 import { dequantizeC } from './dequantize.js';
 import { divC } from './div.js';
@@ -24,6 +28,7 @@ import { gatherC } from './gather.js';
 import { greaterC } from './greater.js';
 import { greaterEqualC } from './greater-equal.js';
 import { hardSwishC } from './hard-swish.js';
+import { l2NormalizationC } from './l2-normalization.js';
 import { l2Pool2dC } from './l2-pool-2d.js';
 import { leakyReluC } from './leaky-relu.js';
 import { lessC } from './less.js';
@@ -53,6 +58,8 @@ import { reduceProdC } from './reduce-prod.js';
 import { reluC } from './relu.js';
 import { reluN1To1C } from './relu-n1-to-1.js';
 import { relu6C } from './relu6.js';
+import { resizeBilinearC } from './resize-bilinear.js';
+import { resizeNearestNeighborC } from './resize-nearest-neighbor.js';
 import { reverseV2C } from './reverse-v2.js';
 import { roundC } from './round.js';
 import { rsqrtC } from './rsqrt.js';
@@ -156,13 +163,20 @@ const EMITTERS: COpEmitter<never>[] = [
   unpackC,
   zerosLikeC,
   // -- pooling / reduction / resize group --
+  argMaxC,
+  argMinC,
   averagePool2dC,
+  batchMatmulC,
+  cumsumC,
+  l2NormalizationC,
   l2Pool2dC,
   maxPool2dC,
   meanC,
   reduceMaxC,
   reduceMinC,
   reduceProdC,
+  resizeBilinearC,
+  resizeNearestNeighborC,
   sumC,
 ] as COpEmitter<never>[];
 
