@@ -96,16 +96,41 @@ void tf_fully_connected_s16_b64(const tf_fully_connected_q_t *p, const int16_t *
   }
 }
 
+/* Four output channels per pass (each x[d] loaded once); every channel still sums in d order. */
+static void dot4_f32(const float *w, int32_t depth, const float *x, float total[4]) {
+  const float *w0 = w, *w1 = w + depth, *w2 = w1 + depth, *w3 = w2 + depth;
+  float t0 = 0.0f, t1 = 0.0f, t2 = 0.0f, t3 = 0.0f;
+  for (int32_t d = 0; d < depth; ++d) {
+    const float xv = x[d];
+    t0 += xv * w0[d];
+    t1 += xv * w1[d];
+    t2 += xv * w2[d];
+    t3 += xv * w3[d];
+  }
+  total[0] = t0;
+  total[1] = t1;
+  total[2] = t2;
+  total[3] = t3;
+}
+
 void tf_fully_connected_f32(const tf_fully_connected_f_t *p, const float *input, const float *filter,
                             const float *bias, float *output) {
   for (int32_t b = 0; b < p->batches; ++b) {
     const float *x = input + b * p->accum_depth;
-    for (int32_t oc = 0; oc < p->output_depth; ++oc) {
+    float *y = output + b * p->output_depth;
+    float total[4];
+    int32_t oc = 0;
+    for (; oc + 4 <= p->output_depth; oc += 4) {
+      dot4_f32(filter + oc * p->accum_depth, p->accum_depth, x, total);
+      for (int32_t k = 0; k < 4; ++k) {
+        y[oc + k] = tf_clampf(total[k] + (bias ? bias[oc + k] : 0.0f), p->act_min, p->act_max);
+      }
+    }
+    for (; oc < p->output_depth; ++oc) {
       const float *w = filter + oc * p->accum_depth;
-      float total = 0.0f;
-      for (int32_t d = 0; d < p->accum_depth; ++d) total += x[d] * w[d];
-      const float bias_value = bias ? bias[oc] : 0.0f;
-      output[b * p->output_depth + oc] = tf_clampf(total + bias_value, p->act_min, p->act_max);
+      float one = 0.0f;
+      for (int32_t d = 0; d < p->accum_depth; ++d) one += x[d] * w[d];
+      y[oc] = tf_clampf(one + (bias ? bias[oc] : 0.0f), p->act_min, p->act_max);
     }
   }
 }
