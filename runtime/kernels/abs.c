@@ -5,24 +5,21 @@
 
 #include "../quant.h"
 
-#define TF_ABS_QUANTIZED(NAME, T, LO, HI)                                                          \
-  void NAME(const tf_abs_q_t *p, const T *input, T *output) {                                      \
-    const int32_t io = p->input_offset, oo = p->output_offset, lo = (LO) - oo, hi = (HI) - oo;     \
-    if (p->needs_rescale) {                                                                        \
-      for (int32_t i = 0; i < p->count; ++i) {                                                     \
-        const int32_t v = input[i] - io;                                                           \
-        output[i] = (T)(tf_clamp(tf_mbqm(v < 0 ? -v : v, p->multiplier, p->shift), lo, hi) + oo);  \
-      }                                                                                            \
-    } else {                                                                                       \
-      for (int32_t i = 0; i < p->count; ++i) {                                                     \
-        const int32_t v = input[i] - io;                                                           \
-        output[i] = (T)(tf_clamp(v < 0 ? -v : v, lo, hi) + oo);                                    \
-      }                                                                                            \
-    }                                                                                              \
+void tf_abs_s16(const tf_abs_q_t *p, const int16_t *input, int16_t *output) {
+  const int32_t io = p->input_offset, oo = p->output_offset;
+  const int32_t lo = -32768 - oo, hi = 32767 - oo;
+  if (p->needs_rescale) {
+    for (int32_t i = 0; i < p->count; ++i) {
+      const int32_t v = input[i] - io;
+      output[i] = (int16_t)(tf_clamp(tf_mbqm(v < 0 ? -v : v, p->multiplier, p->shift), lo, hi) + oo);
+    }
+  } else {
+    for (int32_t i = 0; i < p->count; ++i) {
+      const int32_t v = input[i] - io;
+      output[i] = (int16_t)(tf_clamp(v < 0 ? -v : v, lo, hi) + oo);
+    }
   }
-
-TF_ABS_QUANTIZED(tf_abs_s8, int8_t, -128, 127)
-TF_ABS_QUANTIZED(tf_abs_s16, int16_t, -32768, 32767)
+}
 
 void tf_abs_s16_raw(const int16_t *input, int16_t *output, int32_t count) {
   for (int32_t i = 0; i < count; ++i) {

@@ -1,4 +1,7 @@
-/* ABS: mirrors src/kernels/abs.ts (TFLM reference arithmetic). The float32 kernel uses fabsf (math.h). */
+/*
+ * ABS: mirrors src/kernels/abs.ts (TFLM reference arithmetic). int8 runs as a table of the TS
+ * kernel's results (tf_lut_s8). The float32 kernel uses fabsf (math.h).
+ */
 #ifndef TF_KERNEL_ABS_H
 #define TF_KERNEL_ABS_H
 
@@ -14,7 +17,7 @@ typedef struct {
   int32_t shift;
 } tf_abs_q_t;
 
-void tf_abs_s8(const tf_abs_q_t *p, const int8_t *input, int8_t *output);
+/* Quantized int16 (zero points 0). */
 void tf_abs_s16(const tf_abs_q_t *p, const int16_t *input, int16_t *output);
 /* int16 without quantization: std::abs, so -32768 stays -32768. */
 void tf_abs_s16_raw(const int16_t *input, int16_t *output, int32_t count);

@@ -1,4 +1,4 @@
-/* Broadcast walker of the element-wise kernels: see elementwise_common.h. */
+/* Broadcast walker and int8 table lookup of the element-wise kernels: see elementwise_common.h. */
 #include "elementwise_common.h"
 
 int32_t tf_bcast_begin(tf_bcast_iter_t *it, const tf_bcast_plan_t *plan, int32_t inputs) {
@@ -40,4 +40,9 @@ void tf_bcast_carry(tf_bcast_iter_t *it) {
     if (!wrapped) return;
     it->idx[d] = 0;
   }
+}
+
+void tf_lut_s8(const int8_t *lut, const int8_t *input, int8_t *output, int32_t count) {
+  const int8_t *centered = lut + 128;
+  for (int32_t i = 0; i < count; ++i) output[i] = centered[input[i]];
 }

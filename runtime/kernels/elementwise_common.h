@@ -48,6 +48,12 @@ int32_t tf_bcast_begin(tf_bcast_iter_t *it, const tf_bcast_plan_t *plan, int32_t
 /* Wraps the innermost outer dimension and carries into the ones outside it. */
 void tf_bcast_carry(tf_bcast_iter_t *it);
 
+/*
+ * An int8 unary op as its table of all 256 results (lut[x + 128]), computed at code generation
+ * by the TS kernel itself: one load per element whatever the op's fixed-point arithmetic.
+ */
+void tf_lut_s8(const int8_t *lut, const int8_t *input, int8_t *output, int32_t count);
+
 static inline void tf_bcast_next(tf_bcast_iter_t *it) {
   it->out += it->run;
   it->off[0] += it->inner[0];

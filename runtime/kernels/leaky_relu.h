@@ -1,4 +1,7 @@
-/* LEAKY_RELU: mirrors src/kernels/leaky-relu.ts (TFLM reference arithmetic). */
+/*
+ * LEAKY_RELU: mirrors src/kernels/leaky-relu.ts (TFLM reference arithmetic). int8 runs as a
+ * table of the TS kernel's results (tf_lut_s8).
+ */
 #ifndef TF_KERNEL_LEAKY_RELU_H
 #define TF_KERNEL_LEAKY_RELU_H
 
@@ -18,7 +21,6 @@ typedef struct {
   int32_t out_max;
 } tf_leaky_relu_q_t;
 
-void tf_leaky_relu_s8(const tf_leaky_relu_q_t *p, const int8_t *input, int8_t *output);
 void tf_leaky_relu_s16(const tf_leaky_relu_q_t *p, const int16_t *input, int16_t *output);
 void tf_leaky_relu_f32(const float *input, float *output, int32_t count, float alpha);
 

@@ -3,17 +3,14 @@
 
 #include "../quant.h"
 
-#define TF_RELU_QUANTIZED(NAME, T)                                                                 \
-  void NAME(const tf_relu_q_t *p, const T *input, T *output) {                                     \
-    const int32_t io = p->input_offset, oo = p->output_offset;                                     \
-    const int32_t m = p->output_multiplier, sh = p->output_shift;                                  \
-    const int32_t lo = p->act_min - oo, hi = p->act_max - oo;                                      \
-    for (int32_t i = 0; i < p->count; ++i)                                                         \
-      output[i] = (T)(tf_clamp(tf_mbqm(input[i] - io, m, sh), lo, hi) + oo);                       \
-  }
-
-TF_RELU_QUANTIZED(tf_relu_s8, int8_t)
-TF_RELU_QUANTIZED(tf_relu_s16, int16_t)
+void tf_relu_s16(const tf_relu_q_t *p, const int16_t *input, int16_t *output) {
+  const int32_t io = p->input_offset, oo = p->output_offset;
+  const int32_t m = p->output_multiplier, sh = p->output_shift;
+  /* Clamped before the offset is added, so the sum cannot overflow. */
+  const int32_t lo = p->act_min - oo, hi = p->act_max - oo;
+  for (int32_t i = 0; i < p->count; ++i)
+    output[i] = (int16_t)(tf_clamp(tf_mbqm(input[i] - io, m, sh), lo, hi) + oo);
+}
 
 void tf_relu_f32(const float *input, float *output, int32_t count, float act_min, float act_max) {
   for (int32_t i = 0; i < count; ++i) {

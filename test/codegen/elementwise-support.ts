@@ -102,20 +102,23 @@ function same(c: EwCase | RawCase, r: CaseResult): boolean {
   });
 }
 
-/** Kernel calls (in order) of the generated C, each with its arguments. */
-function callsOf(r: CaseResult): { fn: string; args: string[] }[] {
+/** Kernel calls (in order) of the generated C, each with its tensor (pointer) arguments. */
+function callsOf(r: CaseResult): { fn: string; tensors: string[] }[] {
   const invoke = r.source.slice(r.source.indexOf('_invoke(const void'));
+  const cast = /\((const )?[a-z0-9_]+ \*\)/g;
   return [...invoke.matchAll(/\b(tf_[a-z0-9_]+)\((.*)\);/g)].map((m) => ({
     fn: m[1],
-    // Pointers compared by location: the element type cast differs across CAST.
-    args: m[2].split(/, (?![^(]*\))/).map((x) => x.replace(/\((const )?[a-z0-9_]+ \*\)/g, '')),
+    // Compared by location: the element type cast differs where input and output dtypes do.
+    tensors: m[2]
+      .split(/, (?![^(]*\))/)
+      .filter((x) => x.match(cast))
+      .map((x) => x.replace(cast, '')),
   }));
 }
 
-/** Whether a call passes one pointer as input 0 and output (after a params pointer, if any). */
-function inPlace(call: { args: string[] }): boolean {
-  const { args } = call;
-  return args[0].startsWith('&') ? args[1] === args[args.length - 1] : args[0] === args[1];
+/** Whether a call passes one pointer as input 0 (its first tensor) and output (its last). */
+function inPlace(call: { tensors: string[] }): boolean {
+  return call.tensors[0] === call.tensors[call.tensors.length - 1];
 }
 
 export interface Outcome {

@@ -1,11 +1,13 @@
-/** C emitter for ABS → runtime/kernels/abs.c */
-import type { AbsParams } from '../../../kernels/abs.js';
+/** C emitter for ABS → runtime/kernels/abs.c; int8 as a table of results. */
+import { type AbsParams, abs } from '../../../kernels/abs.js';
 import { defineEmitter } from '../context.js';
+import { ELEMENTWISE_COMMON, int8LutCall } from './elementwise-common.js';
 
 export const absC = defineEmitter<AbsParams>({
   op: 'ABS',
-  sources: () => ['kernels/abs.c'],
+  sources: (p) => [p.dtype === 'int8' ? ELEMENTWISE_COMMON : 'kernels/abs.c'],
   emit(p, ctx) {
+    if (p.dtype === 'int8') return { code: int8LutCall(ctx, abs, p) };
     const io = `${ctx.tensor(p.input)}, ${ctx.tensor(p.output)}`;
     if (p.dtype === 'float32') return { code: `tf_abs_f32(${io}, ${p.count});` };
     if (!p.quantized) return { code: `tf_abs_s16_raw(${io}, ${p.count});` };
@@ -17,6 +19,6 @@ export const absC = defineEmitter<AbsParams>({
       multiplier: p.multiplier,
       shift: p.shift,
     });
-    return { code: `tf_abs_${p.dtype === 'int8' ? 's8' : 's16'}(${params}, ${io});` };
+    return { code: `tf_abs_s16(${params}, ${io});` };
   },
 });

@@ -3,7 +3,10 @@
  * runtime/kernels/elementwise_common.h, kernel-name suffixes per dtype, and emitters for the
  * plain unary and binary shapes of op.
  */
+import type { Graph } from '../../../graph/graph.js';
+import { TensorStore } from '../../../interpreter/tensor-store.js';
 import type { BroadcastPlan, UnaryParams } from '../../../kernels/common/elementwise.js';
+import type { Kernel } from '../../../kernels/types.js';
 import { type COpEmitter, cFloat, defineEmitter, type EmitContext } from '../context.js';
 
 export const ELEMENTWISE_COMMON = 'kernels/elementwise_common.c';
@@ -49,6 +52,24 @@ export function planInit(ctx: EmitContext, plan: BroadcastPlan): string {
 /** Float activation limits as C literals (infinities included). */
 export function floatRange(actMin: number, actMax: number): { act_min: string; act_max: string } {
   return { act_min: cFloat(actMin), act_max: cFloat(actMax) };
+}
+
+/**
+ * The results of an int8 unary kernel for all 256 inputs (index x + 128), from the TS kernel's
+ * own eval: the C side (tf_lut_s8) is then bit-exact by construction and one load per element.
+ */
+export function int8Table<P extends UnaryParams>(kernel: Kernel<P>, p: P): Int8Array {
+  const scratch = { tensors: [0, 1].map((index) => ({ index, bytes: 256 })) } as unknown as Graph;
+  const store = new TensorStore(scratch);
+  store.i8(0).set(Int8Array.from({ length: 256 }, (_, i) => i - 128));
+  kernel.eval({ ...p, input: 0, output: 1, count: 256 }, store);
+  return store.i8(1);
+}
+
+/** `tf_lut_s8` over this op's table of int8 results. */
+export function int8LutCall<P extends UnaryParams>(ctx: EmitContext, kernel: Kernel<P>, p: P): string {
+  const lut = ctx.table('lut', 'int8_t', int8Table(kernel, p));
+  return `tf_lut_s8(${lut}, ${ctx.tensor(p.input)}, ${ctx.tensor(p.output)}, ${p.count});`;
 }
 
 /** An emitter of a float32-only unary op: `fn(input, output, count)` in `source`. */

@@ -1,22 +1,13 @@
-/** C emitter for HARD_SWISH → runtime/kernels/hard_swish.c */
-import type { HardSwishParams } from '../../../kernels/hard-swish.js';
+/** C emitter for HARD_SWISH → runtime/kernels/hard_swish.c (float32); int8 as a table of results. */
+import { type HardSwishParams, hardSwish } from '../../../kernels/hard-swish.js';
 import { defineEmitter } from '../context.js';
+import { ELEMENTWISE_COMMON, int8LutCall } from './elementwise-common.js';
 
 export const hardSwishC = defineEmitter<HardSwishParams>({
   op: 'HARD_SWISH',
-  sources: () => ['kernels/hard_swish.c'],
+  sources: (p) => [p.dtype === 'int8' ? ELEMENTWISE_COMMON : 'kernels/hard_swish.c'],
   emit(p, ctx) {
-    const io = `${ctx.tensor(p.input)}, ${ctx.tensor(p.output)}`;
-    if (p.dtype === 'float32') return { code: `tf_hard_swish_f32(${io}, ${p.count});` };
-    const params = ctx.params('tf_hard_swish_q_t', {
-      count: p.count,
-      input_zero_point: p.inputZeroPoint,
-      output_zero_point: p.outputZeroPoint,
-      reluish_multiplier: p.reluishMultiplier,
-      reluish_exponent: p.reluishExponent,
-      output_multiplier: p.outputMultiplier,
-      output_exponent: p.outputExponent,
-    });
-    return { code: `tf_hard_swish_s8(${params}, ${io});` };
+    if (p.dtype === 'int8') return { code: int8LutCall(ctx, hardSwish, p) };
+    return { code: `tf_hard_swish_f32(${ctx.tensor(p.input)}, ${ctx.tensor(p.output)}, ${p.count});` };
   },
 });

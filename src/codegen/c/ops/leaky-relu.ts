@@ -1,12 +1,13 @@
-/** C emitter for LEAKY_RELU → runtime/kernels/leaky_relu.c */
-import type { LeakyReluParams } from '../../../kernels/leaky-relu.js';
+/** C emitter for LEAKY_RELU → runtime/kernels/leaky_relu.c (int8 as a table of results). */
+import { type LeakyReluParams, leakyRelu } from '../../../kernels/leaky-relu.js';
 import { cFloat, defineEmitter } from '../context.js';
-import { dtypeSuffix } from './elementwise-common.js';
+import { ELEMENTWISE_COMMON, int8LutCall } from './elementwise-common.js';
 
 export const leakyReluC = defineEmitter<LeakyReluParams>({
   op: 'LEAKY_RELU',
-  sources: () => ['kernels/leaky_relu.c'],
+  sources: (p) => [p.dtype === 'int8' ? ELEMENTWISE_COMMON : 'kernels/leaky_relu.c'],
   emit(p, ctx) {
+    if (p.dtype === 'int8') return { code: int8LutCall(ctx, leakyRelu, p) };
     const io = `${ctx.tensor(p.input)}, ${ctx.tensor(p.output)}`;
     if (p.dtype === 'float32') return { code: `tf_leaky_relu_f32(${io}, ${p.count}, ${cFloat(p.alpha)});` };
     const params = ctx.params('tf_leaky_relu_q_t', {
@@ -20,6 +21,6 @@ export const leakyReluC = defineEmitter<LeakyReluParams>({
       out_min: p.outMin,
       out_max: p.outMax,
     });
-    return { code: `tf_leaky_relu_${dtypeSuffix(p.dtype)}(${params}, ${io});` };
+    return { code: `tf_leaky_relu_s16(${params}, ${io});` };
   },
 });

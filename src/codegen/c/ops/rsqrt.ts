@@ -1,20 +1,13 @@
-/** C emitter for RSQRT → runtime/kernels/rsqrt.c */
-import type { RsqrtParams } from '../../../kernels/rsqrt.js';
+/** C emitter for RSQRT → runtime/kernels/rsqrt.c (float32); int8 as a table of results. */
+import { type RsqrtParams, rsqrt } from '../../../kernels/rsqrt.js';
 import { defineEmitter } from '../context.js';
+import { ELEMENTWISE_COMMON, int8LutCall } from './elementwise-common.js';
 
 export const rsqrtC = defineEmitter<RsqrtParams>({
   op: 'RSQRT',
-  sources: () => ['kernels/rsqrt.c'],
+  sources: (p) => [p.dtype === 'int8' ? ELEMENTWISE_COMMON : 'kernels/rsqrt.c'],
   emit(p, ctx) {
-    const io = `${ctx.tensor(p.input)}, ${ctx.tensor(p.output)}`;
-    if (p.dtype === 'float32') return { code: `tf_rsqrt_f32(${io}, ${p.count});` };
-    const params = ctx.params('tf_rsqrt_q_t', {
-      count: p.count,
-      input_offset: p.inputOffset,
-      output_offset: p.outputOffset,
-      multiplier: p.multiplier,
-      shift: p.shift,
-    });
-    return { code: `tf_rsqrt_s8(${params}, ${io});` };
+    if (p.dtype === 'int8') return { code: int8LutCall(ctx, rsqrt, p) };
+    return { code: `tf_rsqrt_f32(${ctx.tensor(p.input)}, ${ctx.tensor(p.output)}, ${p.count});` };
   },
 });
