@@ -1,0 +1,33 @@
+/** report.md: GitHub-flavoured markdown; charts are SVG files beside it, under charts/. */
+import type { Block, ReportDocument } from './document.js';
+
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+function mdTable(b: Extract<Block, { kind: 'table' }>): string {
+  const head = `| ${b.header.map(cell).join(' | ')} |`;
+  const rule = `|${b.numeric.map((n) => (n ? ' ---: ' : ' --- ')).join('|')}|`;
+  return [head, rule, ...b.rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
+}
+
+export function chartFile(name: string): string {
+  return `charts/${name}.svg`;
+}
+
+function mdBlock(b: Block): string {
+  switch (b.kind) {
+    case 'heading':
+      return `${'#'.repeat(b.level)} ${b.text}`;
+    case 'text':
+      return b.text;
+    case 'list':
+      return b.items.map((i) => `- ${i}`).join('\n');
+    case 'table':
+      return mdTable(b);
+    case 'chart':
+      return `![${b.title}](${chartFile(b.name)})`;
+  }
+}
+
+export function renderMarkdown(doc: ReportDocument): string {
+  return `${[`<!-- ${doc.title} -->`, ...doc.blocks.map(mdBlock)].join('\n\n')}\n`;
+}
