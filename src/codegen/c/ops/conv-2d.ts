@@ -3,7 +3,7 @@ import { UnsupportedOperatorError } from '../../../errors.js';
 import type { Graph } from '../../../graph/graph.js';
 import { unpackInt4 } from '../../../kernels/common/conv-params.js';
 import type { Conv2DParams } from '../../../kernels/conv-2d.js';
-import { cFloat, defineEmitter } from '../context.js';
+import { cFloat, defineEmitter, type EmitContext } from '../context.js';
 
 /** A C designated initializer of a nested struct. */
 export function cStruct(fields: Record<string, string | number>): string {
@@ -69,19 +69,16 @@ function filterSums(graph: Graph, p: Conv2DParams): Int32Array | null {
   return w ? weightSums(w, p.outD, size, size, 1) : null;
 }
 
-/** The packed int4 filter as a byte table (int4 has no C pointer type of its own). */
-function packedFilter(
-  graph: Graph,
-  opIndex: number,
-  p: Conv2DParams,
-  table: (values: Uint8Array) => string,
-): string {
-  const data = graph.tensors[p.filter].data;
-  if (!data)
+/** A constant packed int4 filter as a byte table (int4 has no C pointer type of its own). */
+export function int4FilterTable(ctx: EmitContext, filter: number): string {
+  const data = ctx.graph.tensors[filter].data;
+  if (!data) {
+    const op = ctx.graph.ops[ctx.opIndex];
     throw new UnsupportedOperatorError([
-      { index: opIndex, opcode: 'CONV_2D', dtype: 'int8', reason: 'int4 filter computed at run time' },
+      { index: ctx.opIndex, opcode: op.opcode, dtype: 'int8', reason: 'int4 filter computed at run time' },
     ]);
-  return table(data);
+  }
+  return ctx.table('filter_int4', 'uint8_t', data);
 }
 
 export const conv2dC = defineEmitter<Conv2DParams>({
@@ -113,7 +110,7 @@ export const conv2dC = defineEmitter<Conv2DParams>({
       filter_sums: sums ? ctx.table('filter_sums', 'int32_t', sums) : 'NULL',
     });
     if (p.filterInt4) {
-      const packed = packedFilter(ctx.graph, ctx.opIndex, p, (v) => ctx.table('filter_int4', 'uint8_t', v));
+      const packed = int4FilterTable(ctx, p.filter);
       return {
         code: `tf_conv_2d_s8_int4(${params}, ${input}, ${packed}, ${bias}, ${output}, ${ctx.scratch});`,
       };

@@ -15,6 +15,7 @@ import { conv2dC } from './conv-2d.js';
 import { cosC } from './cos.js';
 import { cumsumC } from './cumsum.js';
 import { depthToSpaceC } from './depth-to-space.js';
+import { depthwiseConv2dC } from './depthwise-conv-2d.js';
 import { dequantizeC } from './dequantize.js';
 import { divC } from './div.js';
 import { equalC } from './equal.js';
@@ -100,6 +101,7 @@ const EMITTERS: COpEmitter<never>[] = [
   unidirectionalSequenceLstmC,
   // -- convolution group --
   conv2dC,
+  depthwiseConv2dC,
   // -- element-wise arithmetic group --
   absC,
   addC,

@@ -1,0 +1,61 @@
+/* DEPTHWISE_CONV_2D: mirrors src/kernels/depthwise-conv-2d.ts (TFLM reference arithmetic, byte-identical). */
+#ifndef TF_KERNEL_DEPTHWISE_CONV_2D_H
+#define TF_KERNEL_DEPTHWISE_CONV_2D_H
+
+#include <stdint.h>
+
+/* NHWC input/output, 1HWO filter; output channel oc reads input channel oc / depth_multiplier. */
+typedef struct {
+  int32_t batches;
+  int32_t in_h;
+  int32_t in_w;
+  int32_t in_d;
+  int32_t filter_h;
+  int32_t filter_w;
+  int32_t out_h;
+  int32_t out_w;
+  int32_t out_d;
+  int32_t depth_multiplier;
+  int32_t stride_h;
+  int32_t stride_w;
+  int32_t dilation_h;
+  int32_t dilation_w;
+  int32_t pad_h;
+  int32_t pad_w;
+} tf_depthwise_conv_2d_geom_t;
+
+typedef struct {
+  tf_depthwise_conv_2d_geom_t g;
+  int32_t input_offset; /* 0 for int16 */
+  int32_t output_offset;
+  const int32_t *multipliers; /* per output channel */
+  const int32_t *shifts;
+  int32_t act_min;
+  int32_t act_max;
+  /*
+   * int8 with a constant filter, else NULL: the sum of each output channel's weights, so pixels
+   * whose whole window lies inside the input add input_offset * sum once instead of per element.
+   */
+  const int32_t *filter_sums;
+} tf_depthwise_conv_2d_q_t;
+
+typedef struct {
+  tf_depthwise_conv_2d_geom_t g;
+  float act_min;
+  float act_max;
+} tf_depthwise_conv_2d_f_t;
+
+/* bias may be NULL (no bias input). */
+void tf_depthwise_conv_2d_s8(const tf_depthwise_conv_2d_q_t *p, const int8_t *input, const int8_t *filter,
+                             const int32_t *bias, int8_t *output);
+/* Packed int4 weights (low nibble first): unpacked into scratch (filter_h*filter_w*out_d bytes). */
+void tf_depthwise_conv_2d_s8_int4(const tf_depthwise_conv_2d_q_t *p, const int8_t *input,
+                                  const uint8_t *packed_filter, const int32_t *bias, int8_t *output,
+                                  void *scratch);
+/* 16x8: int64 accumulator and bias, 64-bit requantization. */
+void tf_depthwise_conv_2d_s16(const tf_depthwise_conv_2d_q_t *p, const int16_t *input, const int8_t *filter,
+                              const int64_t *bias, int16_t *output);
+void tf_depthwise_conv_2d_f32(const tf_depthwise_conv_2d_f_t *p, const float *input, const float *filter,
+                              const float *bias, float *output);
+
+#endif
