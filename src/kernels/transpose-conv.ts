@@ -202,18 +202,13 @@ function evalFloat(p: TransposeConvParams, store: TensorStore): void {
     y[i] = clamp(Math.fround(y[i] + bias[oc]), p.actMin, p.actMax);
 }
 
+// No scratchBytes: the C kernel gathers each output's products in the scatter's order instead of
+// accumulating into TFLM's int32/int64 buffer.
 export const transposeConv = defineKernel({
   op: 'TRANSPOSE_CONV',
   prepare,
   eval(p: TransposeConvParams, store: TensorStore): void {
     if (p.dtype === 'float32') evalFloat(p, store);
     else evalInt(p, store);
-  },
-  /** TFLM's accumulator scratch (int32 / int64 per output element) and its int16-bias widening. */
-  scratchBytes(p: TransposeConvParams): number {
-    const outputs = p.batches * p.outH * p.outW * p.outD;
-    if (p.dtype === 'int8') return outputs * 4;
-    if (p.dtype === 'int16') return outputs * 8 + (p.biasKind === 'int16' ? p.outD * 8 : 0);
-    return 0;
   },
 });

@@ -83,6 +83,7 @@ import { svdfC } from './svdf.js';
 import { tanhC } from './tanh.js';
 import { tileC } from './tile.js';
 import { transposeC } from './transpose.js';
+import { transposeConvC } from './transpose-conv.js';
 import { unidirectionalSequenceLstmC } from './unidirectional-sequence-lstm.js';
 import { unpackC } from './unpack.js';
 import { zerosLikeC } from './zeros-like.js';
@@ -102,6 +103,7 @@ const EMITTERS: COpEmitter<never>[] = [
   // -- convolution group --
   conv2dC,
   depthwiseConv2dC,
+  transposeConvC,
   // -- element-wise arithmetic group --
   absC,
   addC,
