@@ -47,7 +47,9 @@ function classifierScenario(
 /** The confusion matrix the fixture must give: its model predicts `truth`, the labels are as given. */
 function expectedConfusion(labels: number[], truth: number[]): number[][] {
   const m = CLASSES.map(() => CLASSES.map(() => 0));
-  labels.forEach((l, i) => m[l][truth[i]]++);
+  labels.forEach((l, i) => {
+    m[l][truth[i]]++;
+  });
   return m;
 }
 
