@@ -17,15 +17,16 @@
         const tf_pool_span_t ys = tf_pool_span(oy, g->stride_h, g->pad_h, g->filter_h, g->in_h);   \
         for (int32_t ox = 0; ox < g->out_w; ++ox) {                                                \
           const tf_pool_span_t xs = tf_pool_span(ox, g->stride_w, g->pad_w, g->filter_w, g->in_w); \
-          const int32_t count = ys.count * xs.count;                                               \
+          const tf_pool_window_t w = tf_pool_window(g, ys, xs);                                    \
+          const int32_t count = w.rows * w.cols;                                                   \
           const int32_t half = count >> 1;                                                         \
-          const T *corner = image + ys.first * row_step + xs.first * g->depth;                     \
+          const T *corner = image + w.offset;                                                      \
           for (int32_t c = 0; c < g->depth; ++c) {                                                 \
             int32_t acc = 0;                                                                       \
             const T *row = corner + c;                                                             \
-            for (int32_t fy = 0; fy < ys.count; ++fy, row += row_step) {                           \
+            for (int32_t fy = 0; fy < w.rows; ++fy, row += row_step) {                             \
               const T *tap = row;                                                                  \
-              for (int32_t fx = 0; fx < xs.count; ++fx, tap += g->depth) acc += *tap;              \
+              for (int32_t fx = 0; fx < w.cols; ++fx, tap += g->depth) acc += *tap;                \
             }                                                                                      \
             const int32_t avg = acc > 0 ? (acc + half) / count : (acc - half) / count;             \
             *output++ = (T)tf_clamp(avg, p->act_min, p->act_max);                                  \
@@ -47,14 +48,15 @@ void tf_average_pool_2d_f32(const tf_pool_f_t *p, const float *input, float *out
       const tf_pool_span_t ys = tf_pool_span(oy, g->stride_h, g->pad_h, g->filter_h, g->in_h);
       for (int32_t ox = 0; ox < g->out_w; ++ox) {
         const tf_pool_span_t xs = tf_pool_span(ox, g->stride_w, g->pad_w, g->filter_w, g->in_w);
-        const float count = (float)(ys.count * xs.count);
-        const float *corner = image + ys.first * row_step + xs.first * g->depth;
+        const tf_pool_window_t w = tf_pool_window(g, ys, xs);
+        const float count = (float)(w.rows * w.cols);
+        const float *corner = image + w.offset;
         for (int32_t c = 0; c < g->depth; ++c) {
           float total = 0.0f;
           const float *row = corner + c;
-          for (int32_t fy = 0; fy < ys.count; ++fy, row += row_step) {
+          for (int32_t fy = 0; fy < w.rows; ++fy, row += row_step) {
             const float *tap = row;
-            for (int32_t fx = 0; fx < xs.count; ++fx, tap += g->depth) total += *tap;
+            for (int32_t fx = 0; fx < w.cols; ++fx, tap += g->depth) total += *tap;
           }
           *output++ = tf_clampf(total / count, p->act_min, p->act_max);
         }

@@ -52,6 +52,25 @@ static inline tf_pool_span_t tf_pool_span(int32_t out, int32_t stride, int32_t p
   return s;
 }
 
+/*
+ * The taps of one output pixel: `rows` runs of `cols` pixels from `offset` (elements into the
+ * image). A window spanning whole input rows is one run: the same order with fewer loops.
+ */
+typedef struct {
+  int32_t offset;
+  int32_t rows;
+  int32_t cols;
+} tf_pool_window_t;
+
+static inline tf_pool_window_t tf_pool_window(const tf_pool_geometry_t *g, tf_pool_span_t ys, tf_pool_span_t xs) {
+  const int whole_rows = xs.count == g->in_w;
+  tf_pool_window_t w;
+  w.offset = (ys.first * g->in_w + xs.first) * g->depth;
+  w.rows = whole_rows ? 1 : ys.count;
+  w.cols = whole_rows ? ys.count * xs.count : xs.count;
+  return w;
+}
+
 void tf_average_pool_2d_s8(const tf_pool_q_t *p, const int8_t *input, int8_t *output);
 void tf_average_pool_2d_s16(const tf_pool_q_t *p, const int16_t *input, int16_t *output);
 void tf_average_pool_2d_f32(const tf_pool_f_t *p, const float *input, float *output);

@@ -16,13 +16,14 @@
         const tf_pool_span_t ys = tf_pool_span(oy, g->stride_h, g->pad_h, g->filter_h, g->in_h);   \
         for (int32_t ox = 0; ox < g->out_w; ++ox) {                                                \
           const tf_pool_span_t xs = tf_pool_span(ox, g->stride_w, g->pad_w, g->filter_w, g->in_w); \
-          const T *corner = image + ys.first * row_step + xs.first * g->depth;                     \
+          const tf_pool_window_t w = tf_pool_window(g, ys, xs);                                    \
+          const T *corner = image + w.offset;                                                      \
           for (int32_t c = 0; c < g->depth; ++c) {                                                 \
             ACC max = LOWEST;                                                                      \
             const T *row = corner + c;                                                             \
-            for (int32_t fy = 0; fy < ys.count; ++fy, row += row_step) {                           \
+            for (int32_t fy = 0; fy < w.rows; ++fy, row += row_step) {                             \
               const T *tap = row;                                                                  \
-              for (int32_t fx = 0; fx < xs.count; ++fx, tap += g->depth)                           \
+              for (int32_t fx = 0; fx < w.cols; ++fx, tap += g->depth)                             \
                 if (max < *tap) max = *tap;                                                        \
             }                                                                                      \
             *output++ = (T)CLAMP(max, p->act_min, p->act_max);                                     \

@@ -50,7 +50,7 @@ static inline int32_t step(const tf_reduce_q_t *p, int32_t prod, int32_t v) {
       }                                                                                            \
     }                                                                                              \
     for (int32_t o = 0; o < plan->output_count; ++o) {                                             \
-      const int32_t scaled = tf_mbqm_int64(prod[o], p->multiplier, p->shift);                     \
+      const int32_t scaled = tf_mbqm_int64(prod[o], p->multiplier, p->shift);                      \
       const int64_t v = (int64_t)scaled + p->output_zero_point;                                    \
       output[o] = (T)(v < (LO) ? (LO) : (v > (HI) ? (HI) : v));                                    \
     }                                                                                              \

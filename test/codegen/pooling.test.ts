@@ -59,6 +59,21 @@ const CASES: NativeCase[] = [
   pool('MAX_POOL_2D', 'float32', [1, 6, 6, 3], [1, 1], globalPool),
   pool('L2_POOL_2D', 'float32', [2, 5, 7, 3], [3, 4], same3x3s2),
   pool('L2_POOL_2D', 'float32', [1, 4, 5, 2], [4, 3], sameOdd),
+  // Windows spanning whole input rows (one run of taps in the C kernels).
+  pool(
+    'AVERAGE_POOL_2D',
+    'int8',
+    [1, 5, 3, 4],
+    [4, 1],
+    { filter: [2, 3], stride: [1, 1], padding: 'VALID' },
+    9,
+  ),
+  pool('AVERAGE_POOL_2D', 'float32', [1, 4, 3, 2], [4, 3], {
+    filter: [3, 3],
+    stride: [1, 1],
+    padding: 'SAME',
+  }),
+  pool('MAX_POOL_2D', 'int16', [2, 4, 3, 2], [4, 3], { filter: [3, 3], stride: [1, 1], padding: 'SAME' }),
 ];
 
 describe.skipIf(!hostCcAvailable)('C: AVERAGE_POOL_2D / MAX_POOL_2D / L2_POOL_2D', () => {
