@@ -65,6 +65,12 @@ function out(b: ModelBuilder, r: Rnd, shape: number[]): Cur {
 const convOut = (size: number, k: number, s: number, d: number, pad: string) =>
   pad === 'SAME' ? Math.ceil(size / s) : Math.floor((size - (k - 1) * d - 1) / s) + 1;
 
+/** VALID padding only where the window fits the input; SAME otherwise. */
+function padFor(r: Rnd, h: number, w: number, k: number, d: number): 'SAME' | 'VALID' {
+  const fits = h >= (k - 1) * d + 1 && w >= (k - 1) * d + 1;
+  return fits ? pick(r, ['SAME', 'VALID'] as const) : 'SAME';
+}
+
 const STEPS: Step[] = [
   {
     op: 'FULLY_CONNECTED',
@@ -89,7 +95,7 @@ const STEPS: Step[] = [
       const k = int(r, 1, 3);
       const s = int(r, 1, 2);
       const d = s === 1 ? int(r, 1, 2) : 1;
-      const pad = pick(r, ['SAME', 'VALID']);
+      const pad = padFor(r, h, w, k, d);
       const oh = convOut(h, k, s, d, pad);
       const ow = convOut(w, k, s, d, pad);
       const oc = int(r, 1, 8);
@@ -114,7 +120,7 @@ const STEPS: Step[] = [
       const m = int(r, 1, 2);
       const k = int(r, 1, 3);
       const s = int(r, 1, 2);
-      const pad = pick(r, ['SAME', 'VALID']);
+      const pad = padFor(r, h, w, k, 1);
       const o = out(b, r, [1, convOut(h, k, s, 1, pad), convOut(w, k, s, 1, pad), c * m]);
       const wt = weights(b, r, [1, k, k, c * m], 3, true);
       b.addOperator('DEPTHWISE_CONV_2D', [cur.t, wt, bias(b, r, c * m)], [o.t], {
@@ -135,7 +141,7 @@ const STEPS: Step[] = [
         const [, h, w, c] = cur.shape;
         const k = int(r, 1, 2);
         const s = int(r, 1, 2);
-        const pad = pick(r, ['SAME', 'VALID']);
+        const pad = padFor(r, h, w, k, 1);
         const q = b.toModel().subgraphs[0].tensors[cur.t].quantization!;
         const o = {
           t: b.addTensor({
