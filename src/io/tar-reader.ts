@@ -27,10 +27,11 @@ function octal(h: Uint8Array, at: number, len: number, source: string): number {
   return Number.parseInt(text, 8);
 }
 
-function checksumOk(h: Uint8Array, source: string): boolean {
+function checksumOk(h: Uint8Array): boolean {
   let sum = 0;
   for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 0x20 : h[i]!;
-  return sum === octal(h, 148, 8, source);
+  const stored = field(h, 148, 8).trim();
+  return /^[0-7]+$/.test(stored) && sum === Number.parseInt(stored, 8);
 }
 
 function safePath(name: string, source: string): string {
@@ -51,7 +52,7 @@ export function readTar(bytes: Uint8Array, source = 'archive'): TarEntry[] {
   for (let at = 0; at + BLOCK <= bytes.length; ) {
     const h = bytes.subarray(at, at + BLOCK);
     if (h.every((b) => b === 0)) break;
-    if (!checksumOk(h, source)) {
+    if (!checksumOk(h)) {
       throw new DataFormatError(
         `${source}: not a tar archive (bad header checksum at byte ${at})`,
         'pass a .tar written by `tinyforge compile --format archive`',

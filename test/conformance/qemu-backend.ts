@@ -5,6 +5,7 @@
  * not fit the board, are skipped with the reason rather than failed.
  */
 import { spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { afterAll } from 'vitest';
 import { getCurrentTest } from 'vitest/suite';
 import { C_EMITTERS } from '../../src/codegen/c/ops/registry.js';
@@ -13,6 +14,7 @@ import { loadModel } from '../../src/graph/load.js';
 import { REGISTRY } from '../../src/kernels/registry.js';
 import { cachedProject } from '../../src/platforms/cached-project.js';
 import { type MicroSession, openMicro } from '../../src/run/micro.js';
+import { sharedModels } from '../support/shared.js';
 import { armGccAvailable, qemuAvailable } from '../support/toolchains.js';
 import type { Backend } from './backends.js';
 
@@ -33,40 +35,94 @@ function skip(note: string): never {
   return test.context.skip(note) as never;
 }
 
-interface Open {
-  modelPath: string;
-  session: MicroSession;
+type Built = { dir: string } | { skip: string };
+
+/**
+ * Builds the projects of every golden model ahead of the tests that need them, a few at a
+ * time in test order, so compiling overlaps with running: a cold cache builds ~100 firmwares.
+ */
+class BuildQueue {
+  private readonly results = new Map<string, Promise<Built>>();
+  private readonly starters = new Map<string, () => void>();
+  private readonly waiting: string[] = [];
+  private running = 0;
+
+  constructor(
+    private readonly board: string,
+    private readonly concurrency: number,
+  ) {}
+
+  prefetch(paths: readonly string[]): void {
+    for (const p of paths) if (!this.results.has(p)) this.enqueue(p);
+  }
+
+  get(path: string): Promise<Built> {
+    if (!this.results.has(path)) this.enqueue(path, true);
+    return this.results.get(path)!;
+  }
+
+  private enqueue(path: string, first = false): void {
+    let start!: () => void;
+    const ready = new Promise<void>((resolve) => {
+      start = resolve;
+    });
+    const built = ready
+      .then(() => build(path, this.board))
+      .finally(() => {
+        this.running--;
+        this.next();
+      });
+    built.catch(() => undefined);
+    this.results.set(path, built);
+    this.starters.set(path, start);
+    if (first) this.waiting.unshift(path);
+    else this.waiting.push(path);
+    this.next();
+  }
+
+  private next(): void {
+    while (this.running < this.concurrency && this.waiting.length > 0) {
+      this.running++;
+      this.starters.get(this.waiting.shift()!)!();
+    }
+  }
 }
 
+async function build(modelPath: string, board: string): Promise<Built> {
+  const missing = missingCEmitters(modelPath);
+  if (missing.length > 0) return { skip: `no C kernel yet: ${missing.join(', ')}` };
+  try {
+    return {
+      dir: await cachedProject({ source: modelPath, platform: 'qemu', options: { board, counter: 'none' } }),
+    };
+  } catch (e) {
+    if (e instanceof PlanError || e instanceof UnsupportedOperatorError) return { skip: e.message };
+    throw e;
+  }
+}
+
+/** The golden test's models, in its order. */
+const goldenModels = (): string[] =>
+  sharedModels()
+    .filter((m) => m.tflm !== null && m.cases.length > 0)
+    .map((m) => m.path);
+
 export function qemuBackend(name: string, board: string): Backend {
-  let open: Open | undefined;
+  let open: { modelPath: string; session: MicroSession } | undefined;
   const closeOpen = async (): Promise<void> => {
     await open?.session.close();
     open = undefined;
   };
   afterAll(closeOpen);
-
-  const skipped = new Map<string, string>();
+  const queue = new BuildQueue(board, Math.max(1, availableParallelism() - 1));
 
   async function sessionFor(modelPath: string): Promise<MicroSession> {
     if (open?.modelPath === modelPath) return open.session;
     await closeOpen();
-    const reason = skipped.get(modelPath);
-    if (reason) skip(reason);
-    const missing = missingCEmitters(modelPath);
-    if (missing.length > 0) {
-      skipped.set(modelPath, `no C kernel yet: ${missing.join(', ')}`);
-      skip(skipped.get(modelPath)!);
-    }
-    let dir: string;
-    try {
-      dir = await cachedProject({ source: modelPath, platform: 'qemu', options: { board, counter: 'none' } });
-    } catch (e) {
-      if (!(e instanceof PlanError || e instanceof UnsupportedOperatorError)) throw e;
-      skipped.set(modelPath, e.message);
-      skip(e.message);
-    }
-    open = { modelPath, session: await openMicro(dir) };
+    queue.prefetch(goldenModels());
+    const built = await queue.get(modelPath);
+    if ('skip' in built) skip(built.skip);
+    open = { modelPath, session: await openMicro(built.dir) };
     return open.session;
   }
 

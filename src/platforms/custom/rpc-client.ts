@@ -1,7 +1,6 @@
 /**
  * JSON-RPC 2.0 over a child's stdin/stdout, one JSON object per line: how tinyforge talks to a
- * custom platform's server (docs/platforms.md). Calls go one at a time, in order, because a
- * simple server handles them one at a time; the server's stderr is passed on as tool output.
+ * custom platform's server (docs/platforms.md). The server's stderr is passed on as tool output.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -38,7 +37,6 @@ export class RpcClient {
   onStderr: ((text: string) => void) | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
-  private queue: Promise<unknown> = Promise.resolve();
   private stderr = '';
   private ended: Error | undefined;
 
@@ -74,14 +72,12 @@ export class RpcClient {
     return new RpcClient(child, `platform server ${executable}`);
   }
 
-  /** Sends one request after the previous ones have been answered. */
+  /**
+   * Sends a request at once; a server reads its requests in order and answers each before
+   * the next, so a request sent while another is in progress simply waits in the pipe — and a
+   * server that watches its stdin can cut a waiting read_transport short.
+   */
   call<T>(method: string, params: Record<string, unknown> = {}): Promise<T> {
-    const run = this.queue.then(() => this.send<T>(method, params));
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
-  private send<T>(method: string, params: Record<string, unknown>): Promise<T> {
     if (this.ended) return Promise.reject(this.ended);
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {

@@ -1,8 +1,8 @@
 /**
  * A Transport over a custom platform server's read_transport / write_transport methods, as in
  * microTVM's Project API. A pump keeps asking for bytes (each read waits up to READ_WAIT_S
- * for the first one); writes queue behind the read in flight, so a server that answers reads
- * early when another request is waiting keeps latency low.
+ * for the first one); a write is sent at once and the server handles it after the read in
+ * flight, so a server that ends a read early when another request arrives keeps latency low.
  */
 import { TransportError } from '../../errors.js';
 import { type Transport, TransportEvents } from '../../transport/transport.js';
