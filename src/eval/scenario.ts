@@ -138,26 +138,56 @@ export function jsonPath(segments: readonly PropertyKey[]): string {
   return segments.reduce<string>((p, s) => (typeof s === 'number' ? `${p}[${s}]` : `${p}.${String(s)}`), '$');
 }
 
-/** Paths the scenario names, resolved against its folder, with the issues of missing ones. */
-function resolvePaths(s: Scenario, base: string): string[] {
+type PathField = [segments: string[], kind: 'file' | 'dir'];
+
+/** The fields that hold paths; which ones depends on the dataset type. */
+function pathFields(datasetType: unknown): PathField[] {
+  const fields: PathField[] = [
+    [['model', 'path'], 'file'],
+    [['model', 'reference'], 'file'],
+  ];
+  if (datasetType === 'npy') fields.push([['dataset', 'x'], 'file'], [['dataset', 'y'], 'file']);
+  else if (datasetType === 'images') fields.push([['dataset', 'path'], 'dir']);
+  else if (datasetType === 'npz' || datasetType === 'csv') fields.push([['dataset', 'path'], 'file']);
+  return fields;
+}
+
+type Node = Record<string, unknown>;
+const isNode = (v: unknown): v is Node => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Problems with the files and the device a scenario names, resolved against its folder. Runs on
+ * the raw object too, so a scenario with schema errors also hears about its missing files.
+ * With `fix`, string paths are replaced by their absolute form.
+ */
+function fileIssues(obj: unknown, base: string, fix: boolean): string[] {
+  if (!isNode(obj)) return [];
   const issues: string[] = [];
-  const fix = (value: string, at: PropertyKey[], kind: 'file' | 'dir' | 'any'): string => {
-    const full = resolve(base, value);
-    if (!existsSync(full)) issues.push(`${jsonPath(at)}: not found: ${full}`);
-    else if (kind !== 'any' && statSync(full).isDirectory() !== (kind === 'dir'))
-      issues.push(`${jsonPath(at)}: expected a ${kind === 'dir' ? 'folder' : 'file'}: ${full}`);
-    return full;
-  };
-  s.model.path = fix(s.model.path, ['model', 'path'], 'file');
-  if (s.model.reference) s.model.reference = fix(s.model.reference, ['model', 'reference'], 'file');
-  const d = s.dataset;
-  if (d.type === 'npy') {
-    d.x = fix(d.x, ['dataset', 'x'], 'file');
-    d.y = fix(d.y, ['dataset', 'y'], 'file');
-  } else if (d.type !== 'sine')
-    d.path = fix(d.path, ['dataset', 'path'], d.type === 'images' ? 'dir' : 'file');
-  const deviceIssue = deviceSpecProblem(s.device, base);
-  if (deviceIssue) issues.push(`${jsonPath(['device'])}: ${deviceIssue}`);
+  const dataset = isNode(obj.dataset) ? obj.dataset : {};
+  for (const [[group, key], kind] of pathFields(dataset.type)) {
+    const parent = obj[group];
+    if (!isNode(parent) || typeof parent[key] !== 'string') continue;
+    const full = resolve(base, parent[key] as string);
+    if (!existsSync(full)) issues.push(`${jsonPath([group, key])}: not found: ${full}`);
+    else if (statSync(full).isDirectory() !== (kind === 'dir'))
+      issues.push(`${jsonPath([group, key])}: expected a ${kind === 'dir' ? 'folder' : 'file'}: ${full}`);
+    if (fix) parent[key] = full;
+  }
+  const device = obj.device ?? 'host';
+  const problem = typeof device === 'string' ? deviceSpecProblem(device, base) : null;
+  if (problem) issues.push(`${jsonPath(['device'])}: ${problem}`);
+  return issues;
+}
+
+/** Problems of fields that are only wrong together. */
+function combinationIssues(s: Scenario): string[] {
+  const issues: string[] = [];
+  if (s.dataset.type === 'csv' && s.metrics.task === 'classification' && !s.dataset.label)
+    issues.push(`${jsonPath(['dataset', 'label'])}: a classification CSV needs its label column`);
+  if (s.dataset.type === 'csv' && s.metrics.task === 'regression' && !s.dataset.targets)
+    issues.push(`${jsonPath(['dataset', 'targets'])}: a regression CSV needs its target columns`);
+  if (s.dataset.type === 'sine' && s.metrics.task !== 'regression')
+    issues.push(`${jsonPath(['metrics', 'task'])}: the sine dataset is a regression set`);
   return issues;
 }
 
@@ -166,16 +196,10 @@ export function parseScenario(raw: unknown, base: string, where = 'scenario'): S
   const parsed = scenarioSchema.safeParse(raw);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${jsonPath(i.path)}: ${i.message}`);
-    throw scenarioError(where, lines);
+    throw scenarioError(where, [...lines, ...fileIssues(raw, base, false)]);
   }
   const s = parsed.data;
-  const issues = resolvePaths(s, base);
-  if (s.dataset.type === 'csv' && s.metrics.task === 'classification' && !s.dataset.label)
-    issues.push(`${jsonPath(['dataset', 'label'])}: a classification CSV needs its label column`);
-  if (s.dataset.type === 'csv' && s.metrics.task === 'regression' && !s.dataset.targets)
-    issues.push(`${jsonPath(['dataset', 'targets'])}: a regression CSV needs its target columns`);
-  if (s.dataset.type === 'sine' && s.metrics.task !== 'regression')
-    issues.push(`${jsonPath(['metrics', 'task'])}: the sine dataset is a regression set`);
+  const issues = [...fileIssues(s, base, true), ...combinationIssues(s)];
   if (issues.length > 0) throw scenarioError(where, issues);
   return s;
 }

@@ -1,7 +1,9 @@
 /** report.md: GitHub-flavoured markdown; charts are SVG files beside it, under charts/. */
 import type { Block, ReportDocument } from './document.js';
 
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** `<` would start raw HTML in most markdown renderers. */
+const text = (s: string) => s.replace(/</g, '&lt;');
+const cell = (s: string) => text(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function mdTable(b: Extract<Block, { kind: 'table' }>): string {
   const head = `| ${b.header.map(cell).join(' | ')} |`;
@@ -16,11 +18,11 @@ export function chartFile(name: string): string {
 function mdBlock(b: Block): string {
   switch (b.kind) {
     case 'heading':
-      return `${'#'.repeat(b.level)} ${b.text}`;
+      return `${'#'.repeat(b.level)} ${text(b.text)}`;
     case 'text':
-      return b.text;
+      return text(b.text);
     case 'list':
-      return b.items.map((i) => `- ${i}`).join('\n');
+      return b.items.map((i) => `- ${text(i)}`).join('\n');
     case 'table':
       return mdTable(b);
     case 'chart':

@@ -57,6 +57,7 @@ async function metricBlocks(r: EvalResults, id: string): Promise<Block[]> {
           ['samples', m.count],
         ],
       ),
+      ...(r.predictions.x ? [await chart(`${id}predictions`, 'Predictions over the input', predictionsChart(r))] : []),
     ];
   }
   const m = r.metrics as ClassificationMetrics;
@@ -98,8 +99,6 @@ async function comparisonBlocks(r: EvalResults, id: string): Promise<Block[]> {
     ),
     await chart(`${id}float-vs-int8`, 'Model vs float reference', floatVsInt8Metrics(r)),
   ];
-  if (r.task === 'regression' && r.predictions.x)
-    blocks.push(await chart(`${id}predictions`, 'Predictions over the input', predictionsChart(r)));
   return blocks;
 }
 
@@ -163,7 +162,18 @@ function memoryBlocks(r: EvalResults, id: string): Block[] {
   return [
     { kind: 'heading', level: 2, text: 'Memory' },
     table(['', ''], rows),
-    { kind: 'chart', name: `${id}memory-layout`, title: 'Memory layout', svg: m.layoutSvg, source: 'layout' },
+    m.arenaBytes > 0
+      ? {
+          kind: 'chart',
+          name: `${id}memory-layout`,
+          title: 'Memory layout',
+          svg: m.layoutSvg,
+          source: 'layout',
+        }
+      : {
+          kind: 'text',
+          text: 'The arena is empty: the model has no tensors besides its app-owned inputs and outputs.',
+        },
   ];
 }
 

@@ -25,7 +25,7 @@ function problems(raw: unknown): string[] {
 }
 
 describe('scenario', () => {
-  it('lists every schema problem at once, each with its JSON path', () => {
+  it('lists every problem at once, schema and files, each with its JSON path', () => {
     const lines = problems({
       model: {},
       dataset: { type: 'npz', path: 'set.npz', preprocess: { scale: 'big' } },
@@ -41,9 +41,10 @@ describe('scenario', () => {
         expect.stringMatching(/^\$\.metrics\.topK\[0\]: /),
         expect.stringMatching(/^\$\.limit: /),
         expect.stringMatching(/^\$: .*extra/),
+        `$.dataset.path: not found: ${join(dir, 'set.npz')}`,
       ]),
     );
-    expect(lines).toHaveLength(6);
+    expect(lines).toHaveLength(7);
   });
 
   it('resolves paths against the scenario folder and reports missing files and bad devices together', () => {
