@@ -44,8 +44,7 @@ describe('baremetal board from options', () => {
     expect(() => resolveOptions(baremetalPlatform, 'build', { ...base, 'ram-origin': '0x0' })).toThrow(
       /overlap/,
     );
-    const noUart = { ...base, 'uart-base': undefined } as Record<string, string | number>;
-    delete noUart['uart-base'];
+    const { 'uart-base': _, ...noUart } = base;
     expect(() => resolveOptions(baremetalPlatform, 'create-project', noUart)).toThrow(/uart=cmsdk needs/);
     expect(() => resolveOptions(baremetalPlatform, 'create-project', { ...base, uart: 'custom' })).toThrow(
       /uart=custom needs your driver/,
