@@ -11,7 +11,14 @@ import { defaultJobs, describeSpec, parallelizable, parseDeviceSpec } from './de
 import { type MemoryReport, memoryReport } from './memory.js';
 import { type PoolOptions, runPool } from './pool.js';
 import { preprocessValues, toInputBytes } from './preprocess.js';
-import { type EvalResults, type ModelInfo, outcome, RESULTS_FORMAT, type SampleRecord } from './results.js';
+import {
+  type EvalResults,
+  type ModelInfo,
+  type OutcomeContext,
+  outcome,
+  RESULTS_FORMAT,
+  type SampleRecord,
+} from './results.js';
 import type { SampleOutput, SampleRunner } from './sample-runner.js';
 import type { LoadedScenario, Scenario } from './scenario.js';
 import { closeSlots, openSlots, type Slot } from './slots.js';
@@ -144,6 +151,17 @@ function notesOf(stopped: boolean, done: number, total: number, memory: MemoryRe
   ];
 }
 
+function outcomeContext(s: Scenario, main: LoadedModel, classes: string[] | null): OutcomeContext {
+  const width = elementCount(main.graph.tensors[main.graph.outputs[0]].shape);
+  return {
+    task: s.metrics.task,
+    topK: s.metrics.topK.filter((k) => k <= width),
+    classes,
+    opcodes: main.graph.ops.map((o) => o.opcode),
+    tolerance: s.metrics.tolerance ?? defaultTolerance(main),
+  };
+}
+
 export async function evaluate(loaded: LoadedScenario, opts: EvalOptions): Promise<EvalResults> {
   const s = loaded.scenario;
   const date = new Date().toISOString();
@@ -153,14 +171,7 @@ export async function evaluate(loaded: LoadedScenario, opts: EvalOptions): Promi
   const records = run.results.filter((r): r is SampleRecord => r !== undefined);
   const memory = memoryReport(p.main, s.compile, firmware);
   const classes = s.metrics.classes ?? p.dataset.classes;
-  const width = elementCount(p.main.graph.tensors[p.main.graph.outputs[0]].shape);
-  const result = outcome(records, {
-    task: s.metrics.task,
-    topK: s.metrics.topK.filter((k) => k <= width),
-    classes,
-    opcodes: p.main.graph.ops.map((o) => o.opcode),
-    tolerance: s.metrics.tolerance ?? defaultTolerance(p.main),
-  });
+  const result = outcome(records, outcomeContext(s, p.main, classes));
   return {
     format: RESULTS_FORMAT,
     tinyforgeVersion: opts.version,

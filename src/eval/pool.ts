@@ -1,7 +1,8 @@
 /**
  * Hands samples to parallel slots (threads, processes, QEMUs) one at a time. Stopping (the
- * signal) finishes nothing new and keeps every finished result; errors after a stop are the
- * stop's doing (Ctrl-C reaches child processes too) and are dropped.
+ * signal) starts nothing new and keeps every finished result. Ctrl-C reaches child processes
+ * (native executables, QEMU) too, and their death can be seen before Node runs its SIGINT
+ * handler: an error followed shortly by the stop is the stop's doing and is dropped.
  */
 
 export interface Progress {
@@ -13,6 +14,25 @@ export interface Progress {
 export interface PoolOptions {
   signal?: AbortSignal;
   onProgress?: (p: Progress) => void;
+}
+
+/** How long a failed task waits for a stop that explains it. */
+const STOP_GRACE_MS = 500;
+
+function abortedWithin(signal: AbortSignal | undefined, ms: number): Promise<boolean> {
+  if (!signal) return Promise.resolve(false);
+  if (signal.aborted) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(false);
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 export interface PoolResult<T> {
@@ -40,7 +60,7 @@ export async function runPool<S, T>(
       try {
         results[task] = await work(slot, task);
       } catch (error) {
-        if (!opts.signal?.aborted) failure ??= { error };
+        if (!(await abortedWithin(opts.signal, STOP_GRACE_MS))) failure ??= { error };
         return;
       }
       done++;

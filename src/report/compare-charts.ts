@@ -8,11 +8,13 @@ export interface Run {
   results: EvalResults;
 }
 
+/** Bars per run within each group; runs keep their order (and colour) in every chart. */
 function grouped(
   title: string,
   values: { group: string; run: string; value: number }[],
   unit: string,
 ): ChartSpec {
+  const runs = [...new Set(values.map((v) => v.run))];
   return {
     title,
     data: { values },
@@ -21,9 +23,14 @@ function grouped(
     height: 200,
     encoding: {
       column: { field: 'group', type: 'nominal', title: null },
-      x: { field: 'run', type: 'nominal', axis: null },
+      x: { field: 'run', type: 'nominal', axis: null, sort: runs },
       y: { field: 'value', type: 'quantitative', title: unit },
-      color: { field: 'run', type: 'nominal', legend: { orient: 'bottom', title: null, columns: 2 } },
+      color: {
+        field: 'run',
+        type: 'nominal',
+        scale: { domain: runs },
+        legend: { orient: 'bottom', title: null, direction: 'vertical', labelLimit: 600 },
+      },
     },
   } as ChartSpec;
 }

@@ -40,6 +40,14 @@ function sideBySide(runs: Run[]): Block {
     ],
     ['total RAM bytes', ...cell((r) => fmt(r.memory?.totalRamBytes))],
     ['weights bytes', ...cell((r) => fmt(r.memory?.weightsBytes))],
+    [
+      'firmware flash / RAM bytes',
+      ...cell((r) =>
+        r.memory?.firmware
+          ? `${fmt(r.memory.firmware.flashBytes)} / ${fmt(r.memory.firmware.ramBytes)}`
+          : '–',
+      ),
+    ],
   ];
   return table(['', ...runs.map((r) => r.label)], rows);
 }

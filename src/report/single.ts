@@ -57,7 +57,9 @@ async function metricBlocks(r: EvalResults, id: string): Promise<Block[]> {
           ['samples', m.count],
         ],
       ),
-      ...(r.predictions.x ? [await chart(`${id}predictions`, 'Predictions over the input', predictionsChart(r))] : []),
+      ...(r.predictions.x
+        ? [await chart(`${id}predictions`, 'Predictions over the input', predictionsChart(r))]
+        : []),
     ];
   }
   const m = r.metrics as ClassificationMetrics;

@@ -45,6 +45,22 @@ describe('runPool', () => {
     expect(finished).toContain(5);
   });
 
+  it('counts an error followed closely by the stop as the stop (Ctrl-C kills children first)', async () => {
+    const controller = new AbortController();
+    const r = await runPool(
+      [1],
+      10,
+      async (_slot, k) => {
+        if (k < 3) return k;
+        setImmediate(() => controller.abort());
+        throw new Error('write EPIPE');
+      },
+      { signal: controller.signal },
+    );
+    expect(r).toMatchObject({ done: 3, stopped: true });
+    expect(r.results.slice(0, 3)).toEqual([0, 1, 2]);
+  });
+
   it('throws the first error and starts no new tasks after it', async () => {
     let started = 0;
     const p = runPool([1, 2], 50, async (_slot, k) => {
