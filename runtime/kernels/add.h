@@ -24,6 +24,10 @@ typedef struct {
   int32_t output_shift;
   int32_t act_min;
   int32_t act_max;
+  /* int8 only: each input's common-scale value for all 256 stored values, at [v + 128]; SUB's
+     second table holds them negated. */
+  const int32_t *input1_table;
+  const int32_t *input2_table;
 } tf_add_sub_q_t;
 
 typedef struct {
@@ -38,11 +42,11 @@ typedef struct {
   float act_max;
 } tf_add_sub_f_t;
 
+/* Also SUB's int8 kernel: the code generator negates input2_table. */
 void tf_add_s8(const tf_add_sub_q_t *p, const int8_t *input1, const int8_t *input2, int8_t *output);
 void tf_add_s16(const tf_add_sub_q_t *p, const int16_t *input1, const int16_t *input2, int16_t *output);
 void tf_add_s32(const tf_add_sub_i_t *p, const int32_t *input1, const int32_t *input2, int32_t *output);
 void tf_add_f32(const tf_add_sub_f_t *p, const float *input1, const float *input2, float *output);
-void tf_sub_s8(const tf_add_sub_q_t *p, const int8_t *input1, const int8_t *input2, int8_t *output);
 void tf_sub_s16(const tf_add_sub_q_t *p, const int16_t *input1, const int16_t *input2, int16_t *output);
 void tf_sub_s32(const tf_add_sub_i_t *p, const int32_t *input1, const int32_t *input2, int32_t *output);
 void tf_sub_f32(const tf_add_sub_f_t *p, const float *input1, const float *input2, float *output);

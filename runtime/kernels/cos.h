@@ -1,4 +1,4 @@
-/* COS: mirrors src/kernels/cos.ts (float32). Uses cosf (math.h; libm may differ from the TS kernel in the last bit). */
+/* COS: mirrors src/kernels/cos.ts (float32) with cosf from math.h; libm may differ from TS in the last bit. */
 #ifndef TF_KERNEL_COS_H
 #define TF_KERNEL_COS_H
 

@@ -51,9 +51,8 @@ static inline int32_t rounding_divide_by_pot_wide(int32_t x, int32_t exponent) {
   return (int32_t)((uint32_t)shifted + ((x & mask) > threshold ? 1u : 0u));
 }
 
-static inline int32_t div_s8_one(const tf_div_q_t *p, int32_t a, int32_t b) {
-  int32_t x = p->input1_offset + a;
-  int32_t y = p->input2_offset + b;
+/* One quotient before the output offset; x and y are the offset inputs. */
+static inline int32_t div_s8_one(int32_t x, int32_t y, int32_t multiplier, int32_t shift) {
   if (y < 0) {
     x = -x;
     y = -y;
@@ -64,46 +63,49 @@ static inline int32_t div_s8_one(const tf_div_q_t *p, int32_t a, int32_t b) {
   const int32_t inv = one_over_one_plus_x((int32_t)(normalized - 0x80000000u));
   const int headroom = x >= 0 ? clz32((uint32_t)x) - 1 : clz32(~(uint32_t)x) - 1;
   const int32_t quotient = tf_srdhm(tf_shl_wrap(x, headroom), inv);
-  return rounding_divide_by_pot_wide(tf_srdhm(quotient, p->output_multiplier),
-                                     31 - clz + headroom - p->output_shift);
+  return rounding_divide_by_pot_wide(tf_srdhm(quotient, multiplier), 31 - clz + headroom - shift);
 }
 
 void tf_div_s8(const tf_div_q_t *p, const int8_t *input1, const int8_t *input2, int8_t *output) {
   /* Clamped before the offset is added: the unclamped quotient may be near the int32 limits. */
-  const int32_t lo = p->act_min - p->output_offset, hi = p->act_max - p->output_offset;
+  const int32_t o1 = p->input1_offset, o2 = p->input2_offset, oo = p->output_offset;
+  const int32_t m = p->output_multiplier, sh = p->output_shift;
+  const int32_t lo = p->act_min - oo, hi = p->act_max - oo;
   tf_bcast_iter_t it;
   for (int32_t r = tf_bcast_begin(&it, &p->plan, 2); r > 0; --r, tf_bcast_next(&it)) {
     const int8_t *a = input1 + it.off[0];
     const int8_t *b = input2 + it.off[1];
     int8_t *o = output + it.out;
-    const int32_t sa = it.step[0], sb = it.step[1];
-    for (int32_t k = 0; k < it.run; ++k, a += sa, b += sb)
-      o[k] = (int8_t)(tf_clamp(div_s8_one(p, *a, *b), lo, hi) + p->output_offset);
+    const int32_t n = it.run, sa = it.step[0], sb = it.step[1];
+    for (int32_t k = 0; k < n; ++k, a += sa, b += sb)
+      o[k] = (int8_t)(tf_clamp(div_s8_one(o1 + *a, o2 + *b, m, sh), lo, hi) + oo);
   }
 }
 
 void tf_div_s32(const tf_div_q_t *p, const int32_t *input1, const int32_t *input2, int32_t *output) {
+  const int32_t lo = p->act_min, hi = p->act_max;
   tf_bcast_iter_t it;
   for (int32_t r = tf_bcast_begin(&it, &p->plan, 2); r > 0; --r, tf_bcast_next(&it)) {
     const int32_t *a = input1 + it.off[0];
     const int32_t *b = input2 + it.off[1];
     int32_t *o = output + it.out;
-    const int32_t sa = it.step[0], sb = it.step[1];
-    for (int32_t k = 0; k < it.run; ++k, a += sa, b += sb) {
+    const int32_t n = it.run, sa = it.step[0], sb = it.step[1];
+    for (int32_t k = 0; k < n; ++k, a += sa, b += sb) {
       const int32_t x = *a, y = *b;
       const int32_t q = y == 0 ? 0 : (y == -1 ? (int32_t)(0u - (uint32_t)x) : x / y);
-      o[k] = tf_clamp(q, p->act_min, p->act_max);
+      o[k] = tf_clamp(q, lo, hi);
     }
   }
 }
 
 void tf_div_f32(const tf_div_f_t *p, const float *input1, const float *input2, float *output) {
+  const float lo = p->act_min, hi = p->act_max;
   tf_bcast_iter_t it;
   for (int32_t r = tf_bcast_begin(&it, &p->plan, 2); r > 0; --r, tf_bcast_next(&it)) {
     const float *a = input1 + it.off[0];
     const float *b = input2 + it.off[1];
     float *o = output + it.out;
-    const int32_t sa = it.step[0], sb = it.step[1];
-    for (int32_t k = 0; k < it.run; ++k, a += sa, b += sb) o[k] = tf_clampf(*a / *b, p->act_min, p->act_max);
+    const int32_t n = it.run, sa = it.step[0], sb = it.step[1];
+    for (int32_t k = 0; k < n; ++k, a += sa, b += sb) o[k] = tf_clampf(*a / *b, lo, hi);
   }
 }

@@ -6,12 +6,12 @@
 #define TF_COMPARE_RAW_DEFINE(OP, SFX, T, CMP)                                                     \
   void tf_##OP##_##SFX(const tf_bcast_plan_t *p, const T *input1, const T *input2, uint8_t *output) { \
     tf_bcast_iter_t it;                                                                            \
-    for (int32_t r = tf_bcast_begin(&it, p, 2); r > 0; --r, tf_bcast_next(&it)) {                 \
+    for (int32_t r = tf_bcast_begin(&it, p, 2); r > 0; --r, tf_bcast_next(&it)) {                  \
       const T *a = input1 + it.off[0];                                                             \
       const T *b = input2 + it.off[1];                                                             \
       uint8_t *o = output + it.out;                                                                \
-      const int32_t sa = it.step[0], sb = it.step[1];                                              \
-      for (int32_t k = 0; k < it.run; ++k, a += sa, b += sb) o[k] = (uint8_t)(*a CMP *b);          \
+      const int32_t n = it.run, sa = it.step[0], sb = it.step[1];                                  \
+      for (int32_t k = 0; k < n; ++k, a += sa, b += sb) o[k] = (uint8_t)(*a CMP *b);               \
     }                                                                                              \
   }
 
@@ -26,8 +26,8 @@
       const T *a = input1 + it.off[0];                                                             \
       const T *b = input2 + it.off[1];                                                             \
       uint8_t *o = output + it.out;                                                                \
-      const int32_t sa = it.step[0], sb = it.step[1];                                              \
-      for (int32_t k = 0; k < it.run; ++k, a += sa, b += sb) {                                     \
+      const int32_t n = it.run, sa = it.step[0], sb = it.step[1];                                  \
+      for (int32_t k = 0; k < n; ++k, a += sa, b += sb) {                                          \
         const int32_t x = tf_mbqm_smaller_than_one((o1 + *a) * scale, m1, s1);                     \
         const int32_t y = tf_mbqm_smaller_than_one((o2 + *b) * scale, m2, s2);                     \
         o[k] = (uint8_t)(x CMP y);                                                                 \

@@ -1,4 +1,4 @@
-/* EXP: mirrors src/kernels/exp.ts (float32). Uses expf (math.h; libm may differ from the TS kernel in the last bit). */
+/* EXP: mirrors src/kernels/exp.ts (float32) with expf from math.h; libm may differ from TS in the last bit. */
 #ifndef TF_KERNEL_EXP_H
 #define TF_KERNEL_EXP_H
 

@@ -15,7 +15,7 @@ void tf_floor_mod_f32(const tf_bcast_plan_t *p, const float *input1, const float
     const float *a = input1 + it.off[0];
     const float *b = input2 + it.off[1];
     float *o = output + it.out;
-    const int32_t sa = it.step[0], sb = it.step[1];
-    for (int32_t k = 0; k < it.run; ++k, a += sa, b += sb) o[k] = floor_mod(*a, *b);
+    const int32_t n = it.run, sa = it.step[0], sb = it.step[1];
+    for (int32_t k = 0; k < n; ++k, a += sa, b += sb) o[k] = floor_mod(*a, *b);
   }
 }

@@ -1,4 +1,4 @@
-/* LOG: mirrors src/kernels/log.ts (float32). Uses logf (math.h; libm may differ from the TS kernel in the last bit). */
+/* LOG: mirrors src/kernels/log.ts (float32) with logf from math.h; libm may differ from TS in the last bit. */
 #ifndef TF_KERNEL_LOG_H
 #define TF_KERNEL_LOG_H
 

@@ -8,8 +8,8 @@
       const T *a = input1 + it.off[0];                                                             \
       const T *b = input2 + it.off[1];                                                             \
       T *o = output + it.out;                                                                      \
-      const int32_t sa = it.step[0], sb = it.step[1];                                              \
-      for (int32_t k = 0; k < it.run; ++k, a += sa, b += sb) {                                     \
+      const int32_t n = it.run, sa = it.step[0], sb = it.step[1];                                  \
+      for (int32_t k = 0; k < n; ++k, a += sa, b += sb) {                                          \
         const T x = *a, y = *b;                                                                    \
         o[k] = x CMP y ? x : y;                                                                    \
       }                                                                                            \

@@ -4,13 +4,13 @@
 #define TF_SELECT_DEFINE(NAME, T)                                                                  \
   void NAME(const tf_bcast_plan_t *p, const uint8_t *condition, const T *x, const T *y, T *output) { \
     tf_bcast_iter_t it;                                                                            \
-    for (int32_t r = tf_bcast_begin(&it, p, 3); r > 0; --r, tf_bcast_next(&it)) {                 \
+    for (int32_t r = tf_bcast_begin(&it, p, 3); r > 0; --r, tf_bcast_next(&it)) {                  \
       const uint8_t *c = condition + it.off[0];                                                    \
       const T *a = x + it.off[1];                                                                  \
       const T *b = y + it.off[2];                                                                  \
       T *o = output + it.out;                                                                      \
-      const int32_t sc = it.step[0], sa = it.step[1], sb = it.step[2];                             \
-      for (int32_t k = 0; k < it.run; ++k, c += sc, a += sa, b += sb) o[k] = *c != 0 ? *a : *b;    \
+      const int32_t n = it.run, sc = it.step[0], sa = it.step[1], sb = it.step[2];                 \
+      for (int32_t k = 0; k < n; ++k, c += sc, a += sa, b += sb) o[k] = *c != 0 ? *a : *b;         \
     }                                                                                              \
   }
 

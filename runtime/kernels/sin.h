@@ -1,4 +1,4 @@
-/* SIN: mirrors src/kernels/sin.ts (float32). Uses sinf (math.h; libm may differ from the TS kernel in the last bit). */
+/* SIN: mirrors src/kernels/sin.ts (float32) with sinf from math.h; libm may differ from TS in the last bit. */
 #ifndef TF_KERNEL_SIN_H
 #define TF_KERNEL_SIN_H
 

@@ -27,6 +27,7 @@ void tf_squared_difference_s16(const tf_squared_difference_q_t *p, const int16_t
                                const int16_t *input2, int16_t *output);
 void tf_squared_difference_s32(const tf_bcast_plan_t *p, const int32_t *input1, const int32_t *input2,
                                int32_t *output);
-void tf_squared_difference_f32(const tf_bcast_plan_t *p, const float *input1, const float *input2, float *output);
+void tf_squared_difference_f32(const tf_bcast_plan_t *p, const float *input1, const float *input2,
+                               float *output);
 
 #endif

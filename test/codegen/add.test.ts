@@ -19,6 +19,8 @@ function binary(op: string, dtype: DType, a: number[], b: number[], act: Act = '
   return binaryCase(op, dtype, a, b, QUANT[dtype], { fusedActivationFunction: act });
 }
 
+const ALL_INT8 = Array.from({ length: 256 }, (_, i) => i - 128);
+
 const limits: EwCase = {
   label: 'ADD int8 zero points at the limits',
   opcode: 'ADD',
@@ -29,8 +31,21 @@ const limits: EwCase = {
   output: { dtype: 'int8', shape: [8], quant: q(1, -128) },
 };
 
+/** Every int8 pair once (x in rows, y in columns): all of both rescale tables. */
+const allPairs = (op: string): EwCase => ({
+  label: `${op} int8 all pairs`,
+  opcode: op,
+  inputs: [
+    { dtype: 'int8', shape: [256, 1], quant: q(0.05, -128), values: ALL_INT8 },
+    { dtype: 'int8', shape: [1, 256], quant: q(0.3, 127), values: ALL_INT8 },
+  ],
+  output: { dtype: 'int8', shape: [256, 256], quant: q(0.2, 5) },
+});
+
 const CASES: EwCase[] = [
   limits,
+  allPairs('ADD'),
+  allPairs('SUB'),
   ...(['ADD', 'SUB'] as const).flatMap((op) => [
     binary(op, 'int8', [2, 3, 5], [2, 3, 5]),
     binary(op, 'int8', [4, 6], [1], 'RELU'),
@@ -56,7 +71,9 @@ describe.skipIf(!hostCcAvailable)('C: ADD / SUB', () => {
     const outcome = await runCases(CASES);
     expect(outcome.mismatches).toEqual([]);
     expect(outcome.notInPlace).toEqual([]);
-    expect(outcome.calls.slice(1, 3)).toEqual(['tf_add_s8', 'tf_add_s8']);
+    // int8 SUB runs tf_add_s8 over a negated table.
+    expect(outcome.calls.slice(0, 3)).toEqual(['tf_add_s8', 'tf_add_s8', 'tf_add_s8']);
+    expect(outcome.calls).toContain('tf_sub_s16');
     expect(outcome.calls).toContain('tf_sub_f32');
   });
 });
