@@ -28,15 +28,16 @@ static int32_t one_over_one_plus_x(int32_t a) {
   return saturating_shl(x, 1);
 }
 
-/* Leading zero bits of a uint32 (32 for 0), without relying on a builtin's zero case. */
+/* Leading zero bits of a uint32, 32 for 0 (which __builtin_clz leaves undefined). */
 static inline int clz32(uint32_t v) {
-  int n = 0;
   if (v == 0) return 32;
-  while (!(v & 0x80000000u)) {
-    v <<= 1;
-    ++n;
-  }
+#if defined(__GNUC__) || defined(__clang__)
+  return __builtin_clz(v);
+#else
+  int n = 0;
+  for (; !(v & 0x80000000u); v <<= 1) ++n;
   return n;
+#endif
 }
 
 /*
