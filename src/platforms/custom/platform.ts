@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { runtimeDir } from '../../codegen/compile.js';
 import { ConfigError, UsageError } from '../../errors.js';
 import { MODEL_DIR } from '../model-source.js';
-import { type CountConversion, type Platform, STAGES } from '../types.js';
+import { type CountConversion, type OptionValues, type Platform, type Reporter, STAGES } from '../types.js';
 import { RpcClient } from './rpc-client.js';
 import { RpcTransport } from './rpc-transport.js';
 
@@ -57,25 +57,35 @@ function serverPath(templateDir: string): string {
   return server;
 }
 
+type Info = z.infer<typeof infoSchema>;
+
+async function readInfo(rpc: RpcClient, server: string): Promise<Info> {
+  const parsed = infoSchema.safeParse(await rpc.call('info'));
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  throw new ConfigError(
+    `${server}: info: ${issue.path.join('.')}: ${issue.message}`,
+    "fix the platform server's info answer",
+  );
+}
+
 export async function openCustomPlatform(templateDir: string): Promise<Platform> {
   const server = serverPath(templateDir);
   const rpc = await RpcClient.start(server, resolve(templateDir));
-  let info: z.infer<typeof infoSchema>;
   try {
-    const parsed = infoSchema.safeParse(await rpc.call('info'));
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new ConfigError(
-        `${server}: info: ${issue.path.join('.')}: ${issue.message}`,
-        "fix the platform server's info answer",
-      );
-    }
-    info = parsed.data;
+    return customPlatform(rpc, await readInfo(rpc, server));
   } catch (e) {
     await rpc.close();
     throw e;
   }
-  const project = (dir: string) => resolve(dir);
+}
+
+/** The Platform whose every stage is a call to the server. */
+function customPlatform(rpc: RpcClient, info: Info): Platform {
+  const call = <T>(method: string, dir: string, options: OptionValues, reporter: Reporter) => {
+    rpc.onStderr = reporter.output;
+    return rpc.call<T | null>(method, { project_dir: resolve(dir), options });
+  };
   return {
     name: info.name,
     description: info.description,
@@ -83,31 +93,25 @@ export async function openCustomPlatform(templateDir: string): Promise<Platform>
     async generate(ctx) {
       rpc.onStderr = ctx.reporter.output;
       await rpc.call('generate_project', {
-        project_dir: project(ctx.dir),
-        model_dir: join(project(ctx.dir), MODEL_DIR),
+        project_dir: resolve(ctx.dir),
+        model_dir: join(resolve(ctx.dir), MODEL_DIR),
         model: ctx.model,
         runtime_dir: runtimeDir(),
         options: ctx.options,
       });
     },
     async build(dir, options, reporter) {
-      rpc.onStderr = reporter.output;
       reporter.step?.(`building with ${info.name}`);
-      const r = await rpc.call<{ image?: string } | null>('build', { project_dir: project(dir), options });
+      const r = await call<{ image?: string }>('build', dir, options, reporter);
       return { image: r?.image ?? '' };
     },
     async flash(dir, options, reporter) {
-      rpc.onStderr = reporter.output;
       reporter.step?.(`flashing with ${info.name}`);
-      const r = await rpc.call<{ summary?: string } | null>('flash', { project_dir: project(dir), options });
+      const r = await call<{ summary?: string }>('flash', dir, options, reporter);
       return { summary: r?.summary ?? `flashed with ${info.name}` };
     },
     async openTransport(dir, options, reporter) {
-      rpc.onStderr = reporter.output;
-      const r = await rpc.call<{ counts?: unknown } | null>('open_transport', {
-        project_dir: project(dir),
-        options,
-      });
+      const r = await call<{ counts?: unknown }>('open_transport', dir, options, reporter);
       const counts = countsSchema.parse(r?.counts);
       const conversion: CountConversion | null = counts
         ? { unit: counts.unit, perTick: counts.per_tick }

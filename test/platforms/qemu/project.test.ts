@@ -71,6 +71,13 @@ describe.skipIf(!HAVE_TOOLS)(`qemu platform project${SKIP_REASON}`, () => {
     expect(r.stdout).toMatch(/^ {2}model arena:\s+[\d,]+ \(in bss/m);
   });
 
+  it('run before flash says what to do', async () => {
+    const r = await runCli('run', '--device', 'micro', dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('has no flashed firmware');
+    expect(r.stderr).toContain(`tinyforge flash ${dir}`);
+  });
+
   it('flash stages the image for QEMU', async () => {
     const r = await runCli('flash', dir);
     expect(r.code).toBe(0);
