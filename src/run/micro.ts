@@ -6,6 +6,7 @@
  * 1e9 / systickHz instructions; a real core: one cycle) and this session converts. When the
  * platform measures each invoke exactly (QEMU's counting plugin), that count is the total.
  */
+import { DeviceError } from '../errors.js';
 import { connectProject } from '../platforms/project.js';
 import type { DeviceConnection, OptionValue, Reporter } from '../platforms/types.js';
 import type { DeviceOptions } from './devices.js';
@@ -34,8 +35,18 @@ export class MicroSession implements InferenceSession {
   }
 
   async invoke(): Promise<void> {
-    await this.inner.invoke();
-    if (this.connection.nextInvokeCount) this.exactCount = await this.connection.nextInvokeCount();
+    let failure: unknown;
+    try {
+      await this.inner.invoke();
+    } catch (e) {
+      failure = e;
+    }
+    // A model that failed still closed its counting region: take that count, or the next
+    // invoke would read it.
+    const regionClosed = failure === undefined || failure instanceof DeviceError;
+    if (this.connection.nextInvokeCount && regionClosed)
+      this.exactCount = await this.connection.nextInvokeCount();
+    if (failure !== undefined) throw failure;
   }
 
   getOutput(i: number): Promise<Uint8Array> {

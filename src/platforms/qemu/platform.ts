@@ -12,7 +12,6 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../../errors.js';
 import { runQemu } from '../../qemu/run-qemu.js';
-import { TcpTransport } from '../../transport/tcp.js';
 import { type Board, qemuBoard, qemuBoards } from '../common/boards.js';
 import { buildFirmwareProject } from '../common/firmware-cmake-build.js';
 import { FIRMWARE_ELF, type FirmwareSettings, writeFirmwareProject } from '../common/firmware-project.js';
@@ -20,6 +19,7 @@ import type { OptLevel } from '../common/toolchain.js';
 import { readModelSummary } from '../model-source.js';
 import { bool, int, str } from '../options.js';
 import type { DeviceConnection, OptionSpec, OptionValues, Platform } from '../types.js';
+import { QemuTransport } from './qemu-transport.js';
 import { waitForReady } from './ready.js';
 
 export const STAGED_ELF = 'flash/firmware.elf';
@@ -113,7 +113,7 @@ async function openQemu(dir: string, o: OptionValues): Promise<DeviceConnection>
     icount: counter !== 'none',
     plugin: counter === 'exact',
   });
-  const transport = new TcpTransport(qemu.socket);
+  const transport = new QemuTransport(qemu);
   try {
     await waitForReady(transport, READY_TIMEOUT_MS);
   } catch (e) {
