@@ -6,13 +6,12 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { FileNotFoundError } from '../../errors.js';
 import type { ModelSummary } from '../types.js';
 import type { Board } from './boards.js';
 import { generateLinkerScript } from './linker-script.js';
 import { modelRamBytes } from './memory-fit.js';
-import { cortexMRuntimeDir } from './paths.js';
+import { cortexMRuntimeDir, packageRoot } from './paths.js';
 import { boardDefines, cpuFlags, type OptLevel } from './toolchain.js';
 
 export interface FirmwareSettings {
@@ -31,7 +30,8 @@ export interface FirmwareSettings {
   linkerScript?: string;
 }
 
-const TEMPLATE_DIR = join(dirname(fileURLToPath(import.meta.url)), 'template');
+/** From the package root: tsc does not copy the templates into dist/ (package.json ships src/platforms). */
+const TEMPLATE_DIR = join(packageRoot(), 'src', 'platforms', 'common', 'template');
 const TEMPLATE_FILES = ['CMakeLists.txt', 'cmake/arm-none-eabi.cmake'];
 export const FIRMWARE_ELF = 'build/firmware.elf';
 export const CUSTOM_UART_DIR = 'platform/uart';
