@@ -1,7 +1,7 @@
 /* CONV_2D: TFLM reference integer_ops/conv.h (int8, int4 filter, 16x8) and reference/conv.h (float32). */
 #include "conv_2d.h"
 
-#include "../quant.h"
+#include "conv_common.h"
 
 /*
  * The taps of one output pixel that fall inside the input: a rectangle of rows x cols filter
@@ -11,55 +11,90 @@ typedef struct {
   int32_t in_first; /* input element of the first valid tap (channel 0) */
   int32_t w_first;  /* filter element of the first valid tap, within one output channel */
   int32_t rows;
-  int32_t segs;       /* segments per row: 1 when a row's taps are adjacent in memory, else cols */
-  int32_t seg;        /* elements per segment */
-  int32_t in_row;     /* input elements between tap rows */
-  int32_t in_seg;     /* input elements between segments */
-  int32_t w_row;      /* filter elements between tap rows */
-  int32_t full;       /* every tap is valid */
+  int32_t segs;   /* segments per row: 1 when a row's taps are adjacent in memory, else cols */
+  int32_t seg;    /* elements per segment */
+  int32_t in_row; /* input elements between tap rows */
+  int32_t in_seg; /* input elements between segments */
+  int32_t w_row;  /* filter elements between tap rows */
+  int32_t full;   /* every tap is valid */
 } window_t;
-
-/* [*k0, *k1): the filter indices k with 0 <= origin + dilation * k < size. */
-static void tap_range(int32_t origin, int32_t dilation, int32_t taps, int32_t size, int32_t *k0, int32_t *k1) {
-  const int32_t lo = origin < 0 ? (dilation - 1 - origin) / dilation : 0;
-  int32_t hi = size - origin <= 0 ? 0 : (size - origin + dilation - 1) / dilation;
-  if (hi > taps) hi = taps;
-  *k0 = lo;
-  *k1 = hi > lo ? hi : lo;
-}
 
 static window_t window_at(const tf_conv_2d_geom_t *g, int32_t y0, int32_t x0) {
   int32_t fy0, fy1, fx0, fx1;
-  tap_range(y0, g->dilation_h, g->filter_h, g->in_h, &fy0, &fy1);
-  tap_range(x0, g->dilation_w, g->filter_w, g->in_w, &fx0, &fx1);
+  tf_conv_tap_range(y0, g->dilation_h, g->filter_h, g->in_h, &fy0, &fy1);
+  tf_conv_tap_range(x0, g->dilation_w, g->filter_w, g->in_w, &fx0, &fx1);
   window_t w;
   const int32_t cols = fx1 - fx0;
   const int32_t adjacent = g->dilation_w == 1 && g->filter_d == g->in_d;
-  w.rows = fy1 - fy0;
-  w.segs = cols == 0 ? 0 : (adjacent ? 1 : cols);
+  w.rows = cols == 0 ? 0 : fy1 - fy0;
+  w.segs = adjacent ? 1 : cols;
   w.seg = adjacent ? cols * g->filter_d : g->filter_d;
   w.in_row = g->dilation_h * g->in_w * g->in_d;
   w.in_seg = g->dilation_w * g->in_d;
   w.w_row = g->filter_w * g->filter_d;
+  w.full = w.rows == g->filter_h && cols == g->filter_w;
   /* An empty window is never read: keep its offsets in range. */
-  const int32_t empty = w.rows == 0 || cols == 0;
-  if (empty) w.rows = 0;
+  const int32_t empty = w.rows == 0;
   w.in_first = empty ? 0 : ((y0 + g->dilation_h * fy0) * g->in_w + x0 + g->dilation_w * fx0) * g->in_d;
   w.w_first = empty ? 0 : (fy0 * g->filter_w + fx0) * g->filter_d;
-  w.full = w.rows == g->filter_h && cols == g->filter_w;
   return w;
 }
 
-/* acc[k] += sum_i w_k[i] * x[i] for the four filters w_k = w + k * stride. */
-static inline void dot4(const int8_t *x, const int8_t *w, int32_t stride, int32_t n, uint32_t acc[4]) {
-  const int8_t *w1 = w + stride, *w2 = w1 + stride, *w3 = w2 + stride;
+/*
+ * int8 filters of constant models come blocked (tf_conv_2d_q_t.blocked): within each group, runs
+ * of 4 output channels interleaved element by element ([e][4]), the rest as plain rows. These
+ * loops walk n filter elements against n inputs of one pixel, or of two pixels x1 apart.
+ */
+TF_CONV_HOT static void dot4x2(const int8_t *x, int32_t x1, const int8_t *w, int32_t n, uint32_t acc[8]) {
   uint32_t a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];
-  for (int32_t i = 0; i < n; ++i) {
-    const int32_t xv = x[i];
-    a0 += (uint32_t)(w[i] * xv);
-    a1 += (uint32_t)(w1[i] * xv);
-    a2 += (uint32_t)(w2[i] * xv);
-    a3 += (uint32_t)(w3[i] * xv);
+  uint32_t b0 = acc[4], b1 = acc[5], b2 = acc[6], b3 = acc[7];
+  const int8_t *y = x + x1;
+  for (const int8_t *end = x + n; x < end; w += 4) {
+    const int32_t u = *x++, v = *y++;
+    int32_t k = w[0];
+    a0 += (uint32_t)(k * u);
+    b0 += (uint32_t)(k * v);
+    k = w[1];
+    a1 += (uint32_t)(k * u);
+    b1 += (uint32_t)(k * v);
+    k = w[2];
+    a2 += (uint32_t)(k * u);
+    b2 += (uint32_t)(k * v);
+    k = w[3];
+    a3 += (uint32_t)(k * u);
+    b3 += (uint32_t)(k * v);
+  }
+  acc[0] = a0;
+  acc[1] = a1;
+  acc[2] = a2;
+  acc[3] = a3;
+  acc[4] = b0;
+  acc[5] = b1;
+  acc[6] = b2;
+  acc[7] = b3;
+}
+
+TF_CONV_HOT static void dot1x2(const int8_t *x, int32_t x1, const int8_t *w, int32_t n, uint32_t acc[2]) {
+  uint32_t a = acc[0], b = acc[1];
+  const int8_t *y = x + x1;
+  for (const int8_t *end = x + n; x < end;) {
+    const int32_t k = *w++;
+    a += (uint32_t)(k * *x++);
+    b += (uint32_t)(k * *y++);
+  }
+  acc[0] = a;
+  acc[1] = b;
+}
+
+/* One pixel, a block of 4 channels, the input offset added per element (0 when folded). */
+TF_CONV_HOT static void dot4(const int8_t *x, const int8_t *w, int32_t n, int32_t off, uint32_t acc[4]) {
+  uint32_t a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];
+  for (const int8_t *end = x + n; x < end; w += 4) {
+    const int32_t u = *x++ + off;
+    a0 += (uint32_t)(w[0] * u);
+    a1 += (uint32_t)(w[1] * u);
+    a2 += (uint32_t)(w[2] * u);
+    a3 += (uint32_t)(w[3] * u);
   }
   acc[0] = a0;
   acc[1] = a1;
@@ -67,102 +102,197 @@ static inline void dot4(const int8_t *x, const int8_t *w, int32_t stride, int32_
   acc[3] = a3;
 }
 
-/* dot4 with the input offset added to every input value (windows cut by the padding). */
-static inline void dot4_off(const int8_t *x, const int8_t *w, int32_t stride, int32_t n, int32_t off,
-                            uint32_t acc[4]) {
-  const int8_t *w1 = w + stride, *w2 = w1 + stride, *w3 = w2 + stride;
-  uint32_t a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];
-  for (int32_t i = 0; i < n; ++i) {
-    const int32_t xv = x[i] + off;
-    a0 += (uint32_t)(w[i] * xv);
-    a1 += (uint32_t)(w1[i] * xv);
-    a2 += (uint32_t)(w2[i] * xv);
-    a3 += (uint32_t)(w3[i] * xv);
-  }
-  acc[0] = a0;
-  acc[1] = a1;
-  acc[2] = a2;
-  acc[3] = a3;
-}
-
-static inline uint32_t dot1_off(const int8_t *x, const int8_t *w, int32_t n, int32_t off) {
+static uint32_t dot1(const int8_t *x, const int8_t *w, int32_t n, int32_t off) {
   uint32_t acc = 0;
   for (int32_t i = 0; i < n; ++i) acc += (uint32_t)(w[i] * (x[i] + off));
   return acc;
 }
 
-/* Four consecutive filters (w = the first one's window start) over the window at x. */
-static void window4_s8(const window_t *win, const int8_t *x, const int8_t *w, int32_t stride, int32_t off,
-                       uint32_t acc[4]) {
-  for (int32_t r = 0; r < win->rows; ++r, x += win->in_row, w += win->w_row) {
-    const int8_t *xs = x, *ws = w;
-    for (int32_t s = 0; s < win->segs; ++s, xs += win->in_seg, ws += win->seg) {
-      if (off == 0) {
-        dot4(xs, ws, stride, win->seg, acc);
-      } else {
-        dot4_off(xs, ws, stride, win->seg, off, acc);
-      }
-    }
-  }
+/* Per-call constants of the int8 loops, copied out of the params once. */
+typedef struct {
+  const int32_t *mul;
+  const int32_t *shift;
+  const int32_t *folded; /* folded_bias */
+  const int32_t *bias;
+  int32_t offset; /* output offset */
+  int32_t lo;
+  int32_t hi;
+  int32_t in_offset;
+  int32_t per_group;
+  int32_t filter_d;
+  int32_t filter_size;
+  int32_t out_d;
+  int32_t blocked;
+} run_t;
+
+static inline int8_t requant(const run_t *r, uint32_t acc, int32_t m, int32_t s) {
+  return (int8_t)tf_conv_requant((int32_t)acc, m, s, r->offset, r->lo, r->hi);
 }
 
-static uint32_t window1_s8(const window_t *win, const int8_t *x, const int8_t *w, int32_t off) {
-  uint32_t acc = 0;
-  for (int32_t r = 0; r < win->rows; ++r, x += win->in_row, w += win->w_row) {
-    const int8_t *xs = x, *ws = w;
-    for (int32_t s = 0; s < win->segs; ++s, xs += win->in_seg, ws += win->seg) {
-      acc += dot1_off(xs, ws, win->seg, off);
-    }
-  }
-  return acc;
-}
-
-static inline int8_t requantize_s8(const tf_conv_2d_q_t *p, int32_t oc, uint32_t acc) {
-  const int32_t v = tf_mbqm((int32_t)acc, p->multipliers[oc], p->shifts[oc]) + p->output_offset;
-  return (int8_t)tf_clamp(v, p->act_min, p->act_max);
+/* Channels in the block starting at oc: 4 when blocked and 4 remain in its group, else 1. */
+static inline int32_t block_at(const run_t *r, int32_t oc) {
+  return r->blocked && r->per_group - oc % r->per_group >= 4 ? 4 : 1;
 }
 
 /*
- * One output pixel, all channels. A window wholly inside the input uses the folded form
- * sum w (x + off) = sum w x + off * sum w (equal modulo 2^32, so byte-identical); a window cut
- * by the padding adds the offset per element, over its valid taps only.
+ * Two pixels x1 elements apart whose windows lie inside the input, channels oc..oc+3 of a
+ * blocked filter (w at the block's first tap), in the folded form.
  */
-static void pixel_s8(const tf_conv_2d_q_t *p, const int8_t *in_batch, const int8_t *filter, const int32_t *bias,
-                     int32_t y0, int32_t x0, int8_t *out) {
-  const tf_conv_2d_geom_t *g = &p->g;
-  const window_t win = window_at(g, y0, x0);
-  const int32_t folded = win.full && p->filter_sums != 0;
-  const int32_t off = folded ? 0 : p->input_offset;
-  const int32_t filter_size = g->filter_h * g->filter_w * g->filter_d;
-  int32_t oc = 0;
-  while (oc < g->out_d) {
-    const int32_t group = oc / g->filters_per_group;
-    const int8_t *x = in_batch + win.in_first + group * g->filter_d;
-    const int8_t *w = filter + oc * filter_size + win.w_first;
-    const int32_t n = (group + 1) * g->filters_per_group - oc >= 4 ? 4 : 1;
-    uint32_t acc[4];
-    for (int32_t k = 0; k < n; ++k) {
-      acc[k] = bias ? (uint32_t)bias[oc + k] : 0u;
-      if (folded) acc[k] += (uint32_t)p->input_offset * (uint32_t)p->filter_sums[oc + k];
-    }
+TF_CONV_HOT static void pair_block4(const run_t *r, const window_t *win, const int8_t *x, int32_t x1,
+                                    const int8_t *w, int32_t oc, int8_t *out0, int8_t *out1) {
+  uint32_t acc[8];
+  for (int32_t k = 0; k < 4; ++k) acc[k] = acc[4 + k] = (uint32_t)r->folded[oc + k];
+  for (int32_t row = 0; row < win->rows; ++row, x += win->in_row, w += 4 * win->w_row) {
+    const int8_t *xs = x, *ws = w;
+    for (int32_t s = 0; s < win->segs; ++s, xs += win->in_seg, ws += 4 * win->seg) dot4x2(xs, x1, ws, win->seg, acc);
+  }
+  /* Locals: stores through int8_t pointers would otherwise reload every field of *r. */
+  const int32_t *mul = r->mul + oc, *shift = r->shift + oc;
+  const int32_t offset = r->offset, lo = r->lo, hi = r->hi;
+  out0 += oc;
+  out1 += oc;
+  for (int32_t k = 0; k < 4; ++k) {
+    const int32_t m = mul[k], s = shift[k];
+    out0[k] = (int8_t)tf_conv_requant((int32_t)acc[k], m, s, offset, lo, hi);
+    out1[k] = (int8_t)tf_conv_requant((int32_t)acc[4 + k], m, s, offset, lo, hi);
+  }
+}
+
+static void pair_block1(const run_t *r, const window_t *win, const int8_t *x, int32_t x1, const int8_t *w,
+                        int32_t oc, int8_t *out0, int8_t *out1) {
+  uint32_t acc[2];
+  acc[0] = acc[1] = (uint32_t)r->folded[oc];
+  for (int32_t row = 0; row < win->rows; ++row, x += win->in_row, w += win->w_row) {
+    const int8_t *xs = x, *ws = w;
+    for (int32_t s = 0; s < win->segs; ++s, xs += win->in_seg, ws += win->seg) dot1x2(xs, x1, ws, win->seg, acc);
+  }
+  const int8_t v0 = requant(r, acc[0], r->mul[oc], r->shift[oc]);
+  out1[oc] = requant(r, acc[1], r->mul[oc], r->shift[oc]);
+  out0[oc] = v0;
+}
+
+/*
+ * Two horizontally adjacent pixels whose windows lie inside the input (x1 elements apart), in
+ * the folded form sum w (x + off) = sum w x + off * sum w: equal modulo 2^32, so byte-identical.
+ */
+static void pair_s8(const run_t *r, const int8_t *in_batch, const int8_t *filter, const window_t *win, int32_t x1,
+                    int8_t *out0, int8_t *out1) {
+  for (int32_t oc = 0; oc < r->out_d;) {
+    const int32_t n = block_at(r, oc);
+    const int8_t *x = in_batch + win->in_first + oc / r->per_group * r->filter_d;
     if (n == 4) {
-      window4_s8(&win, x, w, filter_size, off, acc);
+      pair_block4(r, win, x, x1, filter + 4 * win->w_first, oc, out0, out1);
     } else {
-      acc[0] += window1_s8(&win, x, w, off);
+      pair_block1(r, win, x, x1, filter + win->w_first, oc, out0, out1);
     }
-    for (int32_t k = 0; k < n; ++k) out[oc + k] = requantize_s8(p, oc + k, acc[k]);
+    filter += n * r->filter_size;
     oc += n;
   }
+}
+
+/* One pixel: folded when its window is whole, else the offset is added over the valid taps. */
+static void single_s8(const run_t *r, const int8_t *in_batch, const int8_t *filter, const window_t *win,
+                      int8_t *out) {
+  const int32_t folded = win->full && r->folded != 0;
+  const int32_t off = folded ? 0 : r->in_offset;
+  const int32_t *start = folded ? r->folded : r->bias;
+  for (int32_t oc = 0; oc < r->out_d;) {
+    const int32_t n = block_at(r, oc);
+    const int8_t *x = in_batch + win->in_first + oc / r->per_group * r->filter_d;
+    const int8_t *w = filter + n * win->w_first;
+    uint32_t acc[4];
+    for (int32_t k = 0; k < n; ++k) acc[k] = start ? (uint32_t)start[oc + k] : 0u;
+    for (int32_t row = 0; row < win->rows; ++row, x += win->in_row, w += n * win->w_row) {
+      const int8_t *xs = x, *ws = w;
+      for (int32_t s = 0; s < win->segs; ++s, xs += win->in_seg, ws += n * win->seg) {
+        if (n == 4) {
+          dot4(xs, ws, win->seg, off, acc);
+        } else {
+          acc[0] += dot1(xs, ws, win->seg, off);
+        }
+      }
+    }
+    const run_t q = *r;
+    for (int32_t k = 0; k < n; ++k) out[oc + k] = requant(&q, acc[k], q.mul[oc + k], q.shift[oc + k]);
+    filter += n * r->filter_size;
+    oc += n;
+  }
+}
+
+static run_t run_of(const tf_conv_2d_q_t *p, const int32_t *bias) {
+  const tf_conv_2d_geom_t *g = &p->g;
+  run_t r;
+  r.mul = p->multipliers;
+  r.shift = p->shifts;
+  r.folded = p->folded_bias;
+  r.bias = bias;
+  r.offset = p->output_offset;
+  r.lo = p->act_min;
+  r.hi = p->act_max;
+  r.in_offset = p->input_offset;
+  r.per_group = g->filters_per_group;
+  r.filter_d = g->filter_d;
+  r.filter_size = g->filter_h * g->filter_w * g->filter_d;
+  r.out_d = g->out_d;
+  r.blocked = p->blocked;
+  return r;
+}
+
+/*
+ * A 1x1 convolution with stride 1 reads pixel i at i * in_d for every batch and row: the output
+ * is one run of pixels, paired across row ends.
+ */
+static void pointwise_s8(const tf_conv_2d_q_t *p, const run_t *r, const int8_t *input, const int8_t *filter,
+                         const window_t *whole, int8_t *output) {
+  const tf_conv_2d_geom_t *g = &p->g;
+  const int32_t pixels = g->batches * g->out_h * g->out_w;
+  window_t win = *whole;
+  int32_t i = 0;
+  for (win.in_first = 0; i + 2 <= pixels; i += 2, win.in_first += 2 * g->in_d, output += 2 * g->out_d) {
+    pair_s8(r, input, filter, &win, g->in_d, output, output + g->out_d);
+  }
+  if (i < pixels) single_s8(r, input, filter, &win, output);
 }
 
 void tf_conv_2d_s8(const tf_conv_2d_q_t *p, const int8_t *input, const int8_t *filter, const int32_t *bias,
                    int8_t *output) {
   const tf_conv_2d_geom_t *g = &p->g;
+  const int32_t pairs = p->blocked && p->folded_bias != 0;
+  const int32_t x1 = g->stride_w * g->in_d;
+  int32_t oy_lo, oy_hi, ox_lo, ox_hi;
+  tf_conv_full_span(g->out_h, g->stride_h, g->pad_h, g->dilation_h, g->filter_h, g->in_h, &oy_lo, &oy_hi);
+  tf_conv_full_span(g->out_w, g->stride_w, g->pad_w, g->dilation_w, g->filter_w, g->in_w, &ox_lo, &ox_hi);
+  const window_t whole = window_at(g, oy_lo * g->stride_h - g->pad_h, ox_lo * g->stride_w - g->pad_w);
+  const int32_t unit = g->filter_h == 1 && g->filter_w == 1 && g->stride_h == 1 && g->stride_w == 1;
+  const run_t r = run_of(p, bias);
+  if (pairs && unit && g->filter_d == g->in_d) {
+    pointwise_s8(p, &r, input, filter, &whole, output);
+    return;
+  }
   for (int32_t b = 0; b < g->batches; ++b) {
     const int8_t *in_batch = input + b * g->in_h * g->in_w * g->in_d;
     for (int32_t oy = 0; oy < g->out_h; ++oy) {
-      for (int32_t ox = 0; ox < g->out_w; ++ox, output += g->out_d) {
-        pixel_s8(p, in_batch, filter, bias, oy * g->stride_h - g->pad_h, ox * g->stride_w - g->pad_w, output);
+      const int32_t y0 = oy * g->stride_h - g->pad_h;
+      const int32_t row_full = oy >= oy_lo && oy < oy_hi;
+      for (int32_t ox = 0; ox < g->out_w;) {
+        const int32_t x0 = ox * g->stride_w - g->pad_w;
+        window_t win;
+        const int32_t full = row_full && ox >= ox_lo && ox < ox_hi;
+        if (full) {
+          win = whole;
+          win.in_first = (y0 * g->in_w + x0) * g->in_d;
+        } else {
+          win = window_at(g, y0, x0);
+        }
+        if (pairs && full && ox + 1 < ox_hi) {
+          pair_s8(&r, in_batch, filter, &win, x1, output, output + g->out_d);
+          output += 2 * g->out_d;
+          ox += 2;
+        } else {
+          single_s8(&r, in_batch, filter, &win, output);
+          output += g->out_d;
+          ox += 1;
+        }
       }
     }
   }
@@ -171,14 +301,8 @@ void tf_conv_2d_s8(const tf_conv_2d_q_t *p, const int8_t *input, const int8_t *f
 void tf_conv_2d_s8_int4(const tf_conv_2d_q_t *p, const int8_t *input, const uint8_t *packed_filter,
                         const int32_t *bias, int8_t *output, void *scratch) {
   const tf_conv_2d_geom_t *g = &p->g;
-  const int32_t count = g->out_d * g->filter_h * g->filter_w * g->filter_d;
-  int8_t *filter = (int8_t *)scratch;
-  for (int32_t i = 0; i < count; ++i) {
-    const uint8_t byte = packed_filter[i >> 1];
-    const int32_t nibble = (i & 1) ? (byte >> 4) : (byte & 15);
-    filter[i] = (int8_t)(nibble >= 8 ? nibble - 16 : nibble);
-  }
-  tf_conv_2d_s8(p, input, filter, bias, output);
+  tf_conv_unpack_int4(packed_filter, g->out_d * g->filter_h * g->filter_w * g->filter_d, (int8_t *)scratch);
+  tf_conv_2d_s8(p, input, (const int8_t *)scratch, bias, output);
 }
 
 /* sum w * x over one output channel's valid taps, int16 input (no input offset). */

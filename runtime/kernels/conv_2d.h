@@ -34,10 +34,17 @@ typedef struct {
   int32_t act_min;
   int32_t act_max;
   /*
-   * int8 with a constant filter, else NULL: the sum of each output channel's weights, so pixels
-   * whose whole window lies inside the input add input_offset * sum once instead of per element.
+   * int8 with a constant filter and bias, else NULL: bias + input_offset * sum(weights) per output
+   * channel (int32, wrapping), the start of a pixel whose window lies inside the input, which
+   * then needs no input offset per element.
    */
-  const int32_t *filter_sums;
+  const int32_t *folded_bias;
+  /*
+   * int8: 1 when the filter comes in the blocked order of the code generator (blockFilter in
+   * src/codegen/c/ops/conv-2d.ts): per group, runs of 4 output channels interleaved element by
+   * element, the remaining channels as plain rows. 0: the TFLite OHWI layout.
+   */
+  int32_t blocked;
 } tf_conv_2d_q_t;
 
 typedef struct {

@@ -164,8 +164,8 @@ describe.skipIf(!hostCcAvailable)('CONV_2D: generated C vs TS interpreter', () =
     const results = await runBoth(labels.map((l) => convCase(l, SPECS[l])));
     expect(mismatches(results)).toEqual([]);
     const source = (label: string) => results[labels.indexOf(label)].source;
-    expect(source('int8 1x1 s1 (pointwise)')).toMatch(/filter_sums = \w+_filter_sums/);
-    expect(source('int8 filter as a graph input (plain path)')).toMatch(/filter_sums = NULL/);
+    expect(source('int8 1x1 s1 (pointwise)')).toMatch(/folded_bias = \w+_folded_bias/);
+    expect(source('int8 filter as a graph input (plain path)')).toMatch(/folded_bias = NULL/);
     expect(source('int4 filter, SAME')).toMatch(/tf_conv_2d_s8_int4\(/);
   });
 });

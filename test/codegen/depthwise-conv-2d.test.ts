@@ -130,8 +130,8 @@ describe.skipIf(!hostCcAvailable)('DEPTHWISE_CONV_2D: generated C vs TS interpre
     const results = await runBoth(labels.map((l) => convCase(l, SPECS[l])));
     expect(mismatches(results)).toEqual([]);
     const source = (label: string) => results[labels.indexOf(label)].source;
-    expect(source('int8 dm1 3x3 SAME s2, 2 batches')).toMatch(/filter_sums = \w+_filter_sums/);
-    expect(source('int8 filter as a graph input (plain path)')).toMatch(/filter_sums = NULL/);
+    expect(source('int8 dm1 3x3 SAME s2, 2 batches')).toMatch(/folded_bias = \w+_folded_bias/);
+    expect(source('int8 filter as a graph input (plain path)')).toMatch(/folded_bias = NULL/);
     expect(source('int4 filter, SAME')).toMatch(/tf_depthwise_conv_2d_s8_int4\(/);
   });
 });

@@ -4,6 +4,7 @@ import type { Graph } from '../../../graph/graph.js';
 import { unpackInt4 } from '../../../kernels/common/conv-params.js';
 import type { Conv2DParams } from '../../../kernels/conv-2d.js';
 import { cFloat, defineEmitter, type EmitContext } from '../context.js';
+import { constInt32 } from './fully-connected.js';
 
 /** A C designated initializer of a nested struct. */
 export function cStruct(fields: Record<string, string | number>): string {
@@ -39,6 +40,8 @@ export function weightSums(
   return sums;
 }
 
+const filterSize = (p: Conv2DParams) => p.filterH * p.filterW * p.filterD;
+
 function geometry(p: Conv2DParams): string {
   return cStruct({
     batches: p.batches,
@@ -61,12 +64,43 @@ function geometry(p: Conv2DParams): string {
   });
 }
 
-/** int8 with a constant filter: per output channel sum of weights (tf_conv_2d_q_t.filter_sums). */
-function filterSums(graph: Graph, p: Conv2DParams): Int32Array | null {
+/**
+ * tf_conv_2d_q_t.blocked's filter order: within each group, runs of 4 output channels
+ * interleaved element by element, the remaining channels as plain rows (4 weights per input
+ * load in the kernel's inner loop).
+ */
+export function blockFilter(w: Int8Array, channels: number, size: number, perGroup: number): Int8Array {
+  const out = new Int8Array(channels * size);
+  let at = 0;
+  for (let oc = 0; oc < channels; ) {
+    const n = perGroup - (oc % perGroup) >= 4 ? 4 : 1;
+    for (let e = 0; e < size; e++) for (let k = 0; k < n; k++) out[at++] = w[(oc + k) * size + e];
+    oc += n;
+  }
+  return out;
+}
+
+/** An int8 kernel's constant filter (unpacked when int4) and its per-channel sums. */
+function constFilter(graph: Graph, p: Conv2DParams): { w: Int8Array; sums: Int32Array } | null {
   if (p.dtype !== 'int8') return null;
-  const size = p.filterH * p.filterW * p.filterD;
+  const size = filterSize(p);
   const w = constFilterInt8(graph, p.filter, p.outD * size, p.filterInt4);
-  return w ? weightSums(w, p.outD, size, size, 1) : null;
+  return w ? { w, sums: weightSums(w, p.outD, size, size, 1) } : null;
+}
+
+/**
+ * folded_bias: bias + inputOffset * sum(weights) per channel, wrapping like int32; null when the
+ * bias is computed at run time.
+ */
+export function foldBias(
+  graph: Graph,
+  bias: number,
+  sums: Int32Array,
+  inputOffset: number,
+): Int32Array | null {
+  const b = constInt32(graph, bias);
+  if (bias >= 0 && !b) return null;
+  return sums.map((sum, c) => ((b ? b[c] : 0) + Math.imul(inputOffset, sum)) | 0);
 }
 
 /** A constant packed int4 filter as a byte table (int4 has no C pointer type of its own). */
@@ -83,7 +117,7 @@ export function int4FilterTable(ctx: EmitContext, filter: number): string {
 
 export const conv2dC = defineEmitter<Conv2DParams>({
   op: 'CONV_2D',
-  sources: () => ['kernels/conv_2d.c'],
+  sources: () => ['kernels/conv_2d.c', 'kernels/conv_common.c'],
   emit(p, ctx) {
     const input = ctx.tensor(p.input);
     const bias = ctx.optTensor(p.bias);
@@ -98,7 +132,11 @@ export const conv2dC = defineEmitter<Conv2DParams>({
         code: `tf_conv_2d_f32(${params}, ${input}, ${ctx.tensor(p.filter)}, ${bias}, ${output});`,
       };
     }
-    const sums = filterSums(ctx.graph, p);
+    const known = constFilter(ctx.graph, p);
+    const folded = known && foldBias(ctx.graph, p.bias, known.sums, p.inputOffset);
+    // int4 weights are unpacked at run time in their OHWI order; int8 ones are reordered here.
+    const blocked =
+      known && !p.filterInt4 ? blockFilter(known.w, p.outD, filterSize(p), p.filtersPerGroup) : null;
     const params = ctx.params('tf_conv_2d_q_t', {
       g: geometry(p),
       input_offset: p.inputOffset,
@@ -107,7 +145,8 @@ export const conv2dC = defineEmitter<Conv2DParams>({
       shifts: ctx.table('shifts', 'int32_t', p.shifts),
       act_min: p.actMin,
       act_max: p.actMax,
-      filter_sums: sums ? ctx.table('filter_sums', 'int32_t', sums) : 'NULL',
+      folded_bias: folded ? ctx.table('folded_bias', 'int32_t', folded) : 'NULL',
+      blocked: blocked ? 1 : 0,
     });
     if (p.filterInt4) {
       const packed = int4FilterTable(ctx, p.filter);
@@ -115,8 +154,9 @@ export const conv2dC = defineEmitter<Conv2DParams>({
         code: `tf_conv_2d_s8_int4(${params}, ${input}, ${packed}, ${bias}, ${output}, ${ctx.scratch});`,
       };
     }
+    const filter = blocked ? ctx.table('filter_blocked', 'int8_t', blocked) : ctx.tensor(p.filter);
     const fn =
       p.dtype === 'int8' ? 'tf_conv_2d_s8' : p.wideAccumulator ? 'tf_conv_2d_s16_b64' : 'tf_conv_2d_s16';
-    return { code: `${fn}(${params}, ${input}, ${ctx.tensor(p.filter)}, ${bias}, ${output});` };
+    return { code: `${fn}(${params}, ${input}, ${filter}, ${bias}, ${output});` };
   },
 });

@@ -2,7 +2,7 @@
 import type { Graph } from '../../../graph/graph.js';
 import type { DepthwiseConv2DParams } from '../../../kernels/depthwise-conv-2d.js';
 import { cFloat, defineEmitter } from '../context.js';
-import { constFilterInt8, cStruct, int4FilterTable, weightSums } from './conv-2d.js';
+import { constFilterInt8, cStruct, foldBias, int4FilterTable, weightSums } from './conv-2d.js';
 
 function geometry(p: DepthwiseConv2DParams): string {
   return cStruct({
@@ -25,17 +25,17 @@ function geometry(p: DepthwiseConv2DParams): string {
   });
 }
 
-/** int8 with a constant filter: per output channel sum of weights (filter_sums); 1HWO layout. */
-function filterSums(graph: Graph, p: DepthwiseConv2DParams): Int32Array | null {
+/** int8 with a constant filter and bias: folded_bias (1HWO weights: a channel's taps are outD apart). */
+function foldedBias(graph: Graph, p: DepthwiseConv2DParams): Int32Array | null {
   if (p.dtype !== 'int8') return null;
   const taps = p.filterH * p.filterW;
   const w = constFilterInt8(graph, p.filter, taps * p.outD, p.filterInt4);
-  return w ? weightSums(w, p.outD, taps, 1, p.outD) : null;
+  return w && foldBias(graph, p.bias, weightSums(w, p.outD, taps, 1, p.outD), p.inputOffset);
 }
 
 export const depthwiseConv2dC = defineEmitter<DepthwiseConv2DParams>({
   op: 'DEPTHWISE_CONV_2D',
-  sources: () => ['kernels/depthwise_conv_2d.c'],
+  sources: () => ['kernels/depthwise_conv_2d.c', 'kernels/conv_common.c'],
   emit(p, ctx) {
     const input = ctx.tensor(p.input);
     const bias = ctx.optTensor(p.bias);
@@ -49,7 +49,7 @@ export const depthwiseConv2dC = defineEmitter<DepthwiseConv2DParams>({
       const filter = ctx.tensor(p.filter);
       return { code: `tf_depthwise_conv_2d_f32(${params}, ${input}, ${filter}, ${bias}, ${output});` };
     }
-    const sums = filterSums(ctx.graph, p);
+    const folded = foldedBias(ctx.graph, p);
     const params = ctx.params('tf_depthwise_conv_2d_q_t', {
       g: geometry(p),
       input_offset: p.inputOffset,
@@ -58,7 +58,7 @@ export const depthwiseConv2dC = defineEmitter<DepthwiseConv2DParams>({
       shifts: ctx.table('shifts', 'int32_t', p.shifts),
       act_min: p.actMin,
       act_max: p.actMax,
-      filter_sums: sums ? ctx.table('filter_sums', 'int32_t', sums) : 'NULL',
+      folded_bias: folded ? ctx.table('folded_bias', 'int32_t', folded) : 'NULL',
     });
     if (p.filterInt4) {
       const table = int4FilterTable(ctx, p.filter);
