@@ -10,6 +10,7 @@ import { basename, join, resolve } from 'node:path';
 import { UsageError } from '../../errors.js';
 import { connectTcp } from '../../transport/tcp.js';
 import { buildFirmwareProject } from '../common/firmware-cmake-build.js';
+import { FIRMWARE_OPTIONS, firmwareSettings } from '../common/firmware-options.js';
 import {
   CUSTOM_UART_DIR,
   FIRMWARE_ELF,
@@ -19,7 +20,6 @@ import {
 import { runStreamed } from '../common/stream-tool.js';
 import { readModelSummary } from '../model-source.js';
 import { bool, int, optionalStr, str } from '../options.js';
-import { FIRMWARE_OPTIONS, firmwareSettings } from '../qemu/platform.js';
 import type { DeviceConnection, OptionSpec, OptionValues, Platform, Stage } from '../types.js';
 import { baremetalBoard, CPUS, cmsdkBaudDiv } from './board.js';
 import { openSerialPort } from './serial.js';

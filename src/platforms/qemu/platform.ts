@@ -12,48 +12,22 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../../errors.js';
 import { runQemu } from '../../qemu/run-qemu.js';
-import { type Board, qemuBoard, qemuBoards } from '../common/boards.js';
+import { qemuBoard, qemuBoards } from '../common/boards.js';
 import { buildFirmwareProject } from '../common/firmware-cmake-build.js';
+import { FIRMWARE_OPTIONS, firmwareSettings } from '../common/firmware-options.js';
 import { FIRMWARE_ELF, type FirmwareSettings, writeFirmwareProject } from '../common/firmware-project.js';
-import type { OptLevel } from '../common/toolchain.js';
 import { readModelSummary } from '../model-source.js';
-import { bool, int, str } from '../options.js';
+import { int, str } from '../options.js';
 import type { DeviceConnection, OptionSpec, OptionValues, Platform } from '../types.js';
 import { QemuTransport } from './qemu-transport.js';
 import { waitForReady } from './ready.js';
 
+/** Shared with the platforms that build on this one (src/platforms/common/firmware-options.ts). */
+export { FIRMWARE_OPTIONS } from '../common/firmware-options.js';
+
 export const STAGED_ELF = 'flash/firmware.elf';
 /** Boot to main takes milliseconds, more on a loaded machine. */
 const READY_TIMEOUT_MS = 10_000;
-
-/** Options every Cortex-M firmware platform shares. */
-export const FIRMWARE_OPTIONS: OptionSpec[] = [
-  {
-    name: 'opt',
-    type: 'choice',
-    choices: ['Os', 'O2', 'O3'],
-    default: 'O2',
-    required: [],
-    optional: ['create-project', 'build'],
-    help: 'gcc optimisation level of the firmware',
-  },
-  {
-    name: 'stack-size',
-    type: 'int',
-    default: 4096,
-    required: [],
-    optional: ['create-project', 'build'],
-    help: 'bytes of main stack (multiple of 8); STATS reports how much was used',
-  },
-  {
-    name: 'profile',
-    type: 'bool',
-    default: true,
-    required: [],
-    optional: ['create-project', 'build'],
-    help: 'count every op (STATS per-op figures); false leaves only the total',
-  },
-];
 
 const QEMU_OPTIONS: OptionSpec[] = [
   {
@@ -83,16 +57,6 @@ const QEMU_OPTIONS: OptionSpec[] = [
     help: 'seconds QEMU may run before tinyforge stops it',
   },
 ];
-
-export function firmwareSettings(board: Board, o: OptionValues, semihosting: boolean): FirmwareSettings {
-  return {
-    board,
-    opt: str(o, 'opt') as OptLevel,
-    stackSize: int(o, 'stack-size'),
-    profileOps: bool(o, 'profile'),
-    semihosting,
-  };
-}
 
 const settings = (o: OptionValues): FirmwareSettings => firmwareSettings(qemuBoard(str(o, 'board')), o, true);
 
