@@ -12,6 +12,8 @@
 #include "tf_tz_layout.h"
 #include "tf_tz_ns_model.h"
 
+#define TF_TZ_READY_BYTE 0x00u
+
 static tf_tz_ns_model_t ns_model;
 static tf_proto_model_t proto_model;
 static tf_proto_stats_t stats;
@@ -81,6 +83,9 @@ int main(void) {
     tf_puts("tinyforge: protocol server refused the model\n");
     return 2;
   }
+  /* Ready: a lone frame delimiter, as the plain firmware sends (runtime/platform/cortex_m/app/
+   * tf_main.c); the host waits for it before its first request. */
+  tf_uart_putc(TF_TZ_READY_BYTE);
   for (;;) {
     tf_proto_server_feed(&server, tf_uart_getc());
   }

@@ -77,6 +77,8 @@ export function trustZoneLayout(board: TrustZoneBoard, sizesKb: PartitionSizesKb
 
 /** What the non-secure application sizes its tables by (fixed per model). */
 export interface NonSecureModelSizes {
+  inputs: number;
+  outputs: number;
   tensors: number;
   /** Input and output buffers, each rounded up to 16 bytes. */
   ioBytes: number;

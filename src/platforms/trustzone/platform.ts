@@ -9,20 +9,25 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../../errors.js';
 import { runQemu } from '../../qemu/run-qemu.js';
-import { TcpTransport } from '../../transport/tcp.js';
 import type { OptLevel } from '../common/toolchain.js';
 import { readModelSummary } from '../model-source.js';
 import { bool, int, str } from '../options.js';
 import { FIRMWARE_OPTIONS } from '../qemu/platform.js';
+import { QemuTransport } from '../qemu/qemu-transport.js';
+import { waitForReady } from '../qemu/ready.js';
 import type { DeviceConnection, OptionSpec, OptionValues, Platform } from '../types.js';
 import { imageBoard, trustZoneBoard, trustZoneBoards } from './boards.js';
 import { buildTrustZoneProject, FIRMWARE_ELF, PROBE_ELF } from './build.js';
 import { type TrustZoneLayout, trustZoneLayout } from './layout.js';
-import { type TrustZoneSettings, writeTrustZoneProject } from './project-files.js';
+import { nonSecureModelSizes, type TrustZoneSettings, writeTrustZoneProject } from './project-files.js';
 
 export const STAGED_ELF = 'flash/firmware.elf';
 export const STAGED_PROBE = 'flash/probe.elf';
 export const DEFAULT_BOARD = 'mps2-an521';
+/** Boot (secure set-up, then the non-secure application) to its ready byte. */
+const READY_TIMEOUT_MS = 10_000;
+/** TF_SEC_MAX_BUFFERS of runtime/secure/tf_secure_core.h: buffers per direction of one secure call. */
+const TF_SEC_MAX_BUFFERS = 16;
 
 const partition = (name: string, fallback: number, what: string): OptionSpec => ({
   name,
@@ -125,7 +130,14 @@ async function openQemu(dir: string, o: OptionValues): Promise<DeviceConnection>
     icount: counter !== 'none',
     plugin: counter === 'exact',
   });
-  const transport = new TcpTransport(qemu.socket);
+  const transport = new QemuTransport(qemu);
+  try {
+    await waitForReady(transport, READY_TIMEOUT_MS);
+  } catch (e) {
+    await transport.close();
+    await qemu.kill();
+    throw e;
+  }
   return {
     transport,
     counts: counter === 'none' ? null : { unit: 'instructions', perTick: 1e9 / board.systickHz },
@@ -146,6 +158,13 @@ export const trustZonePlatform: Platform = {
     layoutOf(o);
   },
   async generate(ctx) {
+    const { inputs, outputs } = nonSecureModelSizes(ctx.dir, ctx.model);
+    if (Math.max(inputs, outputs) > TF_SEC_MAX_BUFFERS) {
+      throw new UsageError(
+        `the model has ${inputs} inputs and ${outputs} outputs; a secure call carries at most ${TF_SEC_MAX_BUFFERS} of each`,
+        'raise TF_SEC_MAX_BUFFERS in runtime/secure/tf_secure_core.h',
+      );
+    }
     writeTrustZoneProject(ctx.dir, settings(ctx.options), ctx.model);
   },
   build(dir, o, reporter) {

@@ -53,6 +53,8 @@ export function nonSecureModelSizes(dir: string, model: ModelSummary): NonSecure
   const { graph } = loadModel(join(dir, 'model', model.file));
   const io = [...graph.inputs, ...graph.outputs].map((t) => graph.tensors[t]!.bytes);
   return {
+    inputs: graph.inputs.length,
+    outputs: graph.outputs.length,
     tensors: io.length,
     ioBytes: io.reduce((sum, b) => sum + Math.ceil(b / IO_ALIGN) * IO_ALIGN, 0),
     ops: graph.ops.length,

@@ -58,7 +58,13 @@ describe('trustZoneLayout', () => {
   });
 
   it('writes the same numbers into tf_tz_layout.h', () => {
-    const h = layoutHeader(trustZoneLayout(an521, sizes), { tensors: 2, ioBytes: 32, ops: 3 });
+    const h = layoutHeader(trustZoneLayout(an521, sizes), {
+      inputs: 1,
+      outputs: 1,
+      tensors: 2,
+      ioBytes: 32,
+      ops: 3,
+    });
     expect(h).toContain('#define TF_TZ_NSC_START 0x100ffc00u');
     expect(h).toContain('#define TF_TZ_NS_RAM_START 0x80040000u');
     expect(h).toContain('#define TF_TZ_NS_RAM_SIZE 0x00020000u');
