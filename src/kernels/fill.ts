@@ -1,13 +1,7 @@
 // Reproduces TFLM FILL (micro/kernels/fill.cc, reference/fill.h): every element set to a scalar read at eval time.
 import type { TensorStore } from '../interpreter/tensor-store.js';
-import {
-  constantInts,
-  type ElementWidth,
-  elementCountOf,
-  elements,
-  movedWidth,
-  sameShape,
-} from './common/shape.js';
+import { elementCount } from '../tflite/verify.js';
+import { constantInts, type ElementWidth, elements, movedWidth, sameShape } from './common/shape.js';
 import { defineKernel, type PrepareContext } from './types.js';
 
 export interface FillParams {
@@ -22,7 +16,7 @@ function prepare(ctx: PrepareContext): FillParams {
   const value = ctx.input(1);
   const output = ctx.output(0);
   const width = movedWidth(ctx, value, output);
-  if (value.shape.length !== 0 || elementCountOf(value.shape) !== 1) ctx.fail('value must be a scalar');
+  if (value.shape.length !== 0 || elementCount(value.shape) !== 1) ctx.fail('value must be a scalar');
   // A constant dims tensor must agree with the output shape; a computed one is trusted, as in TFLM.
   if (dims.data) {
     if (dims.shape.length !== 1) ctx.fail('dims must be a vector');

@@ -1,10 +1,11 @@
 // Reproduces TFLM PAD (micro/kernels/pad.cc, pad_common.cc, reference/pad.h); PADV2 shares it.
 import type { TensorStore } from '../interpreter/tensor-store.js';
 import type { DType } from '../tflite/schema.js';
+import { elementCount } from '../tflite/verify.js';
+import { tensorZeroPoint } from './common/fc-params.js';
 import {
   constantInts,
   type ElementWidth,
-  elementCountOf,
   elements,
   extendShape,
   fillElements,
@@ -49,11 +50,11 @@ function defaultPadValue(ctx: PrepareContext): number {
   const input = ctx.input(0);
   const output = ctx.output(0);
   const constant = ctx.optionalInput(2);
-  const zeroPoint = output.quant?.zeroPoint[0] ?? 0;
+  const zeroPoint = tensorZeroPoint(output);
   if (constant) {
     if (constant.dtype !== input.dtype)
       ctx.fail(`constant value ${constant.dtype} differs from input ${input.dtype}`);
-    if (elementCountOf(constant.shape) !== 1) ctx.fail('constant value must hold exactly one element');
+    if (elementCount(constant.shape) !== 1) ctx.fail('constant value must hold exactly one element');
     if (input.dtype === 'int8') {
       const q = constant.quant;
       if ((q?.zeroPoint[0] ?? 0) !== zeroPoint || (q?.scale[0] ?? 0) !== (output.quant?.scale[0] ?? 0))

@@ -1,6 +1,7 @@
 // Reproduces TFLM RESHAPE (micro/kernels/reshape.cc, reshape_common.cc): a byte copy, skipped in place.
 import type { GraphTensor } from '../graph/graph.js';
-import { constantInts, elementCountOf, evalView, movedWidth, type ViewParams } from './common/shape.js';
+import { elementCount } from '../tflite/verify.js';
+import { constantInts, evalView, movedWidth, type ViewParams } from './common/shape.js';
 import { defineKernel, type PrepareContext } from './types.js';
 
 /** The requested shape: the constant shape input, else options.newShape, else the output's shape. */
@@ -17,7 +18,7 @@ function resolveStretch(ctx: PrepareContext, shape: number[], inputCount: number
   const stretch = shape.indexOf(-1);
   if (stretch < 0) return shape;
   if (shape.indexOf(-1, stretch + 1) >= 0) ctx.fail(`shape [${shape}] has more than one -1`);
-  const known = elementCountOf(shape.filter((_, i) => i !== stretch));
+  const known = elementCount(shape.filter((_, i) => i !== stretch));
   const resolved = [...shape];
   resolved[stretch] = known === 0 ? 0 : Math.trunc(inputCount / known);
   return resolved;
@@ -31,9 +32,9 @@ function prepare(ctx: PrepareContext): ViewParams {
   let requested = requestedShape(ctx, output);
   // Legacy converters wrote [0] for a scalar when the shape came from the options.
   if (ctx.op.inputs.length === 1 && requested.length === 1 && requested[0] === 0) requested = [];
-  const inputCount = elementCountOf(input.shape);
+  const inputCount = elementCount(input.shape);
   const shape = resolveStretch(ctx, requested, inputCount);
-  if (elementCountOf(shape) !== inputCount)
+  if (elementCount(shape) !== inputCount)
     ctx.fail(`shape [${shape}] does not hold the ${inputCount} elements of input [${input.shape}]`);
   if (output.bytes !== input.bytes)
     ctx.fail(`output [${output.shape}] and input [${input.shape}] differ in size`);

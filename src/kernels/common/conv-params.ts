@@ -8,7 +8,9 @@ import type { TensorStore } from '../../interpreter/tensor-store.js';
 import { activationRangeQuantized } from '../../quant/activation.js';
 import { multiplyByQuantizedMultiplierInt64, quantizeMultiplier } from '../../quant/fixed-point.js';
 import type { Activation, Padding } from '../../tflite/schema.js';
+import { elementCount } from '../../tflite/verify.js';
 import type { PrepareContext } from '../types.js';
+import { tensorZeroPoint } from './fc-params.js';
 
 /** ComputeOutSize: the spatial output size of a window sliding over `inSize`. */
 export function computeOutSize(
@@ -169,10 +171,6 @@ export function clampActivation(ctx: PrepareContext): Activation {
   return act;
 }
 
-export function zeroPointOf(t: GraphTensor): number {
-  return t.quant?.zeroPoint[0] ?? 0;
-}
-
 function scaleOf(ctx: PrepareContext, t: GraphTensor, what: string): number {
   const s = t.quant?.scale[0];
   if (s === undefined || !(s > 0)) ctx.fail(`${what} needs a positive quantization scale`);
@@ -223,8 +221,8 @@ export function quantizedConvParams(
   const dtype = input.dtype as 'int8' | 'int16';
   const inputScale = scaleOf(ctx, input, 'input');
   const outputScale = scaleOf(ctx, output, 'output');
-  const inZp = zeroPointOf(input);
-  const outZp = zeroPointOf(output);
+  const inZp = tensorZeroPoint(input);
+  const outZp = tensorZeroPoint(output);
   if (dtype === 'int16' && (inZp !== 0 || outZp !== 0))
     ctx.fail('int16 input and output must have zero point 0');
   const multipliers: number[] = [];
@@ -263,7 +261,7 @@ export function biasKind(
   if (!bias) return 'none';
   const kind = bias.dtype as BiasKind;
   if (!allowed.includes(kind)) ctx.unsupported(`bias ${bias.dtype} with this input/filter type`);
-  const n = bias.shape.reduce((a, b) => a * b, 1);
+  const n = elementCount(bias.shape);
   if (n !== channels) ctx.fail(`bias has ${n} elements for ${channels} output channels`);
   return kind;
 }

@@ -9,7 +9,10 @@ import type { TensorStore } from '../../interpreter/tensor-store.js';
 import { activationRangeQuantized } from '../../quant/activation.js';
 import { INT32_MAX, INT32_MIN, type IntDType } from '../../quant/fixed-point.js';
 import type { Activation } from '../../tflite/schema.js';
+import { elementCount } from '../../tflite/verify.js';
 import { defineKernel, type Kernel, type PrepareContext } from '../types.js';
+import { tensorScale, tensorZeroPoint } from './fc-params.js';
+import { extendShape } from './shape.js';
 
 /**
  * How output elements map to input elements. `dims` are extents after dropping unit dimensions
@@ -21,20 +24,10 @@ export interface BroadcastPlan {
   strides: number[][];
 }
 
-export function elementCountOf(shape: readonly number[]): number {
-  let n = 1;
-  for (const d of shape) n *= d;
-  return n;
-}
-
-function extend(shape: readonly number[], rank: number): number[] {
-  return [...new Array<number>(rank - shape.length).fill(1), ...shape];
-}
-
 /** The broadcast shape of the inputs, or null when some dimension is incompatible. */
 export function broadcastShape(shapes: readonly (readonly number[])[]): number[] | null {
   const rank = Math.max(0, ...shapes.map((s) => s.length));
-  const ext = shapes.map((s) => extend(s, rank));
+  const ext = shapes.map((s) => extendShape(s, rank));
   const out: number[] = [];
   for (let d = 0; d < rank; d++) {
     const sizes = ext.map((s) => s[d]);
@@ -48,16 +41,16 @@ export function broadcastShape(shapes: readonly (readonly number[])[]): number[]
 /** True when TFLM takes its broadcast path: the shapes differ once extended to a common rank. */
 export function needsBroadcast(shapes: readonly (readonly number[])[]): boolean {
   const rank = Math.max(0, ...shapes.map((s) => s.length));
-  const first = extend(shapes[0], rank).join(',');
-  return shapes.some((s) => extend(s, rank).join(',') !== first);
+  const first = extendShape(shapes[0], rank).join(',');
+  return shapes.some((s) => extendShape(s, rank).join(',') !== first);
 }
 
 /** The plan for inputs of these shapes broadcast to `out` (which must be their broadcast shape). */
 export function planBroadcast(shapes: readonly (readonly number[])[], out: readonly number[]): BroadcastPlan {
-  if (elementCountOf(out) === 0) return { dims: [0], strides: shapes.map(() => [0]) };
+  if (elementCount(out) === 0) return { dims: [0], strides: shapes.map(() => [0]) };
   const rank = out.length;
   const strides = shapes.map((s) => {
-    const ext = extend(s, rank);
+    const ext = extendShape(s, rank);
     const st = new Array<number>(rank);
     let acc = 1;
     for (let d = rank - 1; d >= 0; d--) {
@@ -144,16 +137,16 @@ export function prepareBroadcast(ctx: PrepareContext, inputs: GraphTensor[], max
   const shape = broadcastShape(shapes);
   if (!shape) ctx.fail(`input shapes ${shapes.map((s) => `[${s}]`).join(' and ')} do not broadcast`);
   if (!needsBroadcast(shapes)) {
-    const n = elementCountOf(shape);
-    if (elementCountOf(output.shape) !== n)
+    const n = elementCount(shape);
+    if (elementCount(output.shape) !== n)
       ctx.fail(`output [${output.shape}] does not hold the ${n} elements of [${shape}]`);
     return flatPlan(inputs.length, n);
   }
   const rank = Math.max(output.shape.length, shape.length);
   if (rank > maxRank) ctx.unsupported(`broadcasting over ${rank} dimensions (at most ${maxRank})`);
-  if (extend(output.shape, rank).join(',') !== extend(shape, rank).join(','))
+  if (extendShape(output.shape, rank).join(',') !== extendShape(shape, rank).join(','))
     ctx.fail(`output [${output.shape}] is not the broadcast shape [${shape}]`);
-  return planBroadcast(shapes, extend(shape, rank));
+  return planBroadcast(shapes, extendShape(shape, rank));
 }
 
 /** Fails unless every tensor has the dtype of the first. */
@@ -165,8 +158,8 @@ export function requireSameDType(ctx: PrepareContext, tensors: GraphTensor[]): v
 
 /** Fails unless input and output hold the same number of elements. */
 export function requireSameCount(ctx: PrepareContext, input: GraphTensor, output: GraphTensor): number {
-  const n = elementCountOf(input.shape);
-  if (elementCountOf(output.shape) !== n)
+  const n = elementCount(input.shape);
+  if (elementCount(output.shape) !== n)
     ctx.fail(`output [${output.shape}] and input [${input.shape}] differ`);
   return n;
 }
@@ -179,8 +172,7 @@ export interface TensorQuantParams {
 
 /** A quantized tensor's per-tensor scale and zero point; fails prepare when it has none. */
 export function quantParams(ctx: PrepareContext, t: GraphTensor): TensorQuantParams {
-  if (!t.quant || t.quant.scale.length === 0) ctx.fail(`tensor "${t.name}" (${t.dtype}) is not quantized`);
-  return { scale: Math.fround(t.quant.scale[0]), zeroPoint: t.quant.zeroPoint[0] ?? 0 };
+  return { scale: tensorScale(ctx, t), zeroPoint: tensorZeroPoint(t) };
 }
 
 /** The fused activations TFLM's arithmetic kernels clamp to; TANH and SIGN_BIT are not fused there. */

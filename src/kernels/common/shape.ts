@@ -72,12 +72,6 @@ export function normalizeAxis(ctx: PrepareContext, axis: number, rank: number, w
   return a;
 }
 
-export function elementCountOf(shape: readonly number[]): number {
-  let n = 1;
-  for (const d of shape) n *= d;
-  return n;
-}
-
 /** Row-major strides in elements: strides[i] = product of shape[i+1..]. */
 export function stridesOf(shape: readonly number[]): number[] {
   const s = new Array<number>(shape.length);

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   type BroadcastPlan,
   broadcastShape,
-  elementCountOf,
   forEachRun,
   needsBroadcast,
   planBroadcast,
 } from '../../../src/kernels/common/elementwise.js';
+import { elementCount } from '../../../src/tflite/verify.js';
 import { randomInts } from '../elementwise-support.js';
 
 /** Input element indices of every output element, walking the plan. */
@@ -21,7 +21,7 @@ function walk(plan: BroadcastPlan, count: number): number[][] {
 
 /** The same indices computed naively from row-major coordinates. */
 function naive(shapes: number[][], out: number[]): number[][] {
-  const count = elementCountOf(out);
+  const count = elementCount(out);
   return Array.from({ length: count }, (_, flat) => {
     const coord: number[] = [];
     let r = flat;
@@ -86,7 +86,7 @@ describe('broadcast helpers', () => {
         return out.slice(rank - r).map((d) => (pick[at++ % 400] ? d : 1));
       });
       const plan = planBroadcast(shapes, out);
-      expect(walk(plan, elementCountOf(out))).toEqual(naive(shapes, out));
+      expect(walk(plan, elementCount(out))).toEqual(naive(shapes, out));
     }
   });
 });
