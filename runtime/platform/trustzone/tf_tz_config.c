@@ -2,9 +2,9 @@
  * The secure image's boot configuration of the SSE-200 (mps2-an505 / an521), from the layout
  * tinyforge generated (tf_tz_layout.h):
  *
- * - SAU: exactly four regions are not secure: the non-secure code and RAM partitions, the NSC
- *   veneers, and the peripheral space 0x40000000-0x4FFFFFFF. Everything else, secure flash and
- *   RAM included, is secure, so a non-secure access there raises SecureFault.
+ * - SAU: four regions only: the non-secure code and RAM partitions and the peripheral space
+ *   0x40000000-0x4FFFFFFF (non-secure), and the veneers (non-secure callable). Everything else,
+ *   secure flash and RAM included, is secure, so a non-secure access there raises SecureFault.
  * - MPCs of the three SSRAMs (where the secure image lives): every block secure, and a blocked
  *   access answers with a bus error instead of reading as zero. The SAU already stops the
  *   non-secure side; the MPCs stop anything whose SAU entry is ever widened by mistake.
