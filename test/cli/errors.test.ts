@@ -18,7 +18,10 @@ function expectUserError(r: { code: number; stderr: string }, pattern: RegExp) {
 
 describe('CLI user errors', () => {
   it('missing model path', async () => {
-    expectUserError(await runCli('inspect', join(dir, 'nope.tflite')), /^error: model file not found: .*nope\.tflite$/);
+    expectUserError(
+      await runCli('inspect', join(dir, 'nope.tflite')),
+      /^error: model file not found: .*nope\.tflite$/,
+    );
   });
 
   it('empty file', async () => {
@@ -29,7 +32,10 @@ describe('CLI user errors', () => {
 
   it('a PNG renamed .tflite', async () => {
     const p = join(dir, 'image.tflite');
-    writeFileSync(p, Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex'));
+    writeFileSync(
+      p,
+      Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex'),
+    );
     expectUserError(await runCli('inspect', p), /not a TensorFlow Lite file/);
   });
 

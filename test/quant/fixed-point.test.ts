@@ -84,7 +84,7 @@ describe('fixed-point arithmetic', () => {
       for (let i = 0; i < 200; i++) {
         const x = (Math.floor(r() * 2 ** 32) | 0) >> Math.floor(r() * 31);
         const m = (1 << 30) + Math.floor(r() * (1 << 30));
-        const left = shift > 0 ? shift : 0;
+        const left = Math.max(shift, 0);
         const wrapped = Number(BigInt.asIntN(32, BigInt(x) << BigInt(left)));
         const expected = rdbpotRef(srdhmRef(wrapped, m), shift > 0 ? 0 : -shift);
         expect(multiplyByQuantizedMultiplier(x, m, shift)).toBe(expected);
