@@ -2,11 +2,8 @@
 import type { GraphTensor } from '../graph/graph.js';
 import type { TensorStore } from '../interpreter/tensor-store.js';
 import { activationRangeFloat } from '../quant/activation.js';
-import {
-  INT32_MAX,
-  quantizeMultiplier,
-  saturatingRoundingDoublingHighMul as srdhm,
-} from '../quant/fixed-point.js';
+import { quantizeMultiplier, saturatingRoundingDoublingHighMul as srdhm } from '../quant/fixed-point.js';
+import { getReciprocal } from '../quant/gemmlowp.js';
 import {
   type BroadcastPlan,
   clampFloat,
@@ -33,31 +30,6 @@ export interface DivParams {
   outputOffset: number;
   outputMultiplier: number;
   outputShift: number;
-}
-
-/** gemmlowp RoundingHalfSum: (a + b) / 2 rounded half away from zero. */
-function roundingHalfSum(a: number, b: number): number {
-  const sum = a + b;
-  return Math.trunc((sum + (sum >= 0 ? 1 : -1)) / 2);
-}
-
-/** gemmlowp SaturatingRoundingMultiplyByPOT for a positive exponent: a saturating left shift. */
-function saturatingShiftLeft(x: number, exponent: number): number {
-  const limit = 2 ** (31 - exponent) - 1;
-  if (x > limit) return INT32_MAX;
-  if (x < -limit) return -INT32_MAX - 1;
-  return x * 2 ** exponent;
-}
-
-/** gemmlowp one_over_one_plus_x_for_x_in_0_1 on raw Q0.31 values: Newton-Raphson in Q2.29. */
-export function oneOverOnePlusX(a: number): number {
-  const halfDenominator = roundingHalfSum(a, INT32_MAX);
-  let x = (1515870810 + srdhm(halfDenominator, -1010580540)) | 0;
-  for (let i = 0; i < 3; i++) {
-    const oneMinus = ((1 << 29) - srdhm(halfDenominator, x)) | 0;
-    x = (x + saturatingShiftLeft(srdhm(x, oneMinus), 2)) | 0;
-  }
-  return saturatingShiftLeft(x, 1);
 }
 
 /** CountLeadingSignBits of an int32 (31 for 0). */
@@ -140,12 +112,10 @@ function evalInt8(p: DivParams, a: Int8Array, b: Int8Array, out: Int8Array): voi
         x = -x;
         y = -y;
       }
-      // GetReciprocal(y, 31) inlined: 1/y in Q0.31 with 31 - clz(y) bits over unit.
-      const clz = Math.clz32(y);
-      const inv = oneOverOnePlusX(((y << clz) - 0x80000000) | 0);
+      const recip = getReciprocal(y, 31);
       const headroom = countLeadingSignBits(x);
-      const quotient = srdhm(x * 2 ** headroom, inv);
-      const r = oo + roundingDivideByPotWide(srdhm(quotient, m), 31 - clz + headroom - sh);
+      const quotient = srdhm(x * 2 ** headroom, recip.raw);
+      const r = oo + roundingDivideByPotWide(srdhm(quotient, m), recip.numBitsOverUnit + headroom - sh);
       out[o + k] = Math.min(Math.max(r, actMin), actMax);
     }
   });

@@ -2,11 +2,11 @@
 import type { TensorStore } from '../interpreter/tensor-store.js';
 import {
   INT32_MAX,
-  INT32_MIN,
   multiplyByQuantizedMultiplier,
   roundingDivideByPOT,
   saturatingRoundingDoublingHighMul as srdhm,
 } from '../quant/fixed-point.js';
+import { saturatingRoundingMultiplyByPOT } from '../quant/gemmlowp.js';
 import { elementCount } from '../tflite/verify.js';
 import { tensorZeroPoint } from './common/fc-params.js';
 import { defineKernel, type PrepareContext } from './types.js';
@@ -18,14 +18,6 @@ export interface L2NormParams {
   outerSize: number;
   depth: number;
   inputZeroPoint: number;
-}
-
-/** gemmlowp SaturatingRoundingMultiplyByPOT for a positive exponent: a saturating left shift. */
-function saturatingShiftLeft(x: number, exponent: number): number {
-  const threshold = (1 << (31 - exponent)) - 1;
-  if (x > threshold) return INT32_MAX;
-  if (x < -threshold) return INT32_MIN;
-  return x << exponent;
 }
 
 /**
@@ -46,8 +38,8 @@ export function invSqrtQuantizedMultiplier(input: number): { multiplier: number;
   const halfThree = (1 << 28) + (1 << 27);
   let x = 1 << 28;
   for (let i = 0; i < 5; i++) {
-    const x3 = saturatingShiftLeft(srdhm(srdhm(x, x), x), 6);
-    x = saturatingShiftLeft((srdhm(halfThree, x) - srdhm(halfInput, x3)) | 0, 3);
+    const x3 = saturatingRoundingMultiplyByPOT(srdhm(srdhm(x, x), x), 6);
+    x = saturatingRoundingMultiplyByPOT((srdhm(halfThree, x) - srdhm(halfInput, x3)) | 0, 3);
   }
   let multiplier = srdhm(x, 1518500250);
   if (shift < 0) {
