@@ -6,8 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { afterAll } from 'vitest';
-import { getCurrentTest } from 'vitest/suite';
+import { afterAll, TestRunner } from 'vitest';
 import { C_EMITTERS } from '../../src/codegen/c/ops/registry.js';
 import { PlanError, UnsupportedOperatorError } from '../../src/errors.js';
 import { loadModel } from '../../src/graph/load.js';
@@ -30,7 +29,7 @@ export function missingCEmitters(modelPath: string): string[] {
 }
 
 function skip(note: string): never {
-  const test = getCurrentTest();
+  const test = TestRunner.getCurrentTest();
   if (!test) throw new Error(note);
   return test.context.skip(note) as never;
 }
