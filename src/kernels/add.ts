@@ -9,14 +9,14 @@ import {
   quantizeMultiplierSmallerThanOneExp,
 } from '../quant/fixed-point.js';
 import {
-  type BroadcastPlan,
+  type BinaryOperands,
+  binaryOperands,
   clampFloat,
   forEachRun,
   fusedActivation,
-  prepareBroadcast,
   quantizedActivationRange,
   quantParams,
-  requireSameDType,
+  sameDTypeOperands,
 } from './common/elementwise.js';
 import { defineKernel, type PrepareContext } from './types.js';
 
@@ -34,12 +34,8 @@ export interface AddSubQuant {
   outputShift: number;
 }
 
-export interface AddSubParams {
+export interface AddSubParams extends BinaryOperands {
   dtype: 'float32' | 'int32' | 'int8' | 'int16';
-  input1: number;
-  input2: number;
-  output: number;
-  plan: BroadcastPlan;
   /** Clamp range: quantized units for int8/int16, values for float32/int32. */
   actMin: number;
   actMax: number;
@@ -104,15 +100,9 @@ export function prepareAddSub(
   reals: RealMultipliers,
   int32Range: (act: ReturnType<typeof fusedActivation>) => [number, number],
 ): AddSubParams {
-  const inputs = [ctx.input(0), ctx.input(1)];
-  const output = ctx.output(0);
-  requireSameDType(ctx, [...inputs, output]);
-  const dtype = output.dtype;
-  if (dtype !== 'float32' && dtype !== 'int32' && dtype !== 'int8' && dtype !== 'int16')
-    ctx.unsupported(`dtype ${dtype}`);
+  const { inputs, output, dtype } = sameDTypeOperands(ctx, ['float32', 'int32', 'int8', 'int16'] as const);
   const act = fusedActivation(ctx);
-  const plan = prepareBroadcast(ctx, inputs, 6);
-  const base = { dtype, input1: ctx.op.inputs[0], input2: ctx.op.inputs[1], output: ctx.op.outputs[0], plan };
+  const base = { dtype, ...binaryOperands(ctx, inputs, 6) };
   if (dtype === 'float32') {
     const [actMin, actMax] = activationRangeFloat(act);
     return { ...base, actMin, actMax, quant: null };

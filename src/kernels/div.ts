@@ -1,35 +1,23 @@
 // Reproduces TFLM reference DIV: div.cc + reference/div.h (int8 via GetReciprocal, float32, int32), with 5D broadcasting.
-import type { GraphTensor } from '../graph/graph.js';
 import type { TensorStore } from '../interpreter/tensor-store.js';
-import { activationRangeFloat } from '../quant/activation.js';
-import { quantizeMultiplier, saturatingRoundingDoublingHighMul as srdhm } from '../quant/fixed-point.js';
+import { saturatingRoundingDoublingHighMul as srdhm } from '../quant/fixed-point.js';
 import { getReciprocal } from '../quant/gemmlowp.js';
 import {
-  type BroadcastPlan,
+  type BinaryOperands,
+  binaryOperands,
   clampFloat,
   forEachRun,
   fusedActivation,
-  int32ActivationRange,
-  prepareBroadcast,
-  quantizedActivationRange,
-  quantParams,
-  requireSameDType,
+  outputActivationRange,
+  sameDTypeOperands,
 } from './common/elementwise.js';
+import { type BinaryRequant, binaryRequant, NO_REQUANT } from './mul.js';
 import { defineKernel, type PrepareContext } from './types.js';
 
-export interface DivParams {
+export interface DivParams extends BinaryOperands, BinaryRequant {
   dtype: 'float32' | 'int32' | 'int8';
-  input1: number;
-  input2: number;
-  output: number;
-  plan: BroadcastPlan;
   actMin: number;
   actMax: number;
-  input1Offset: number;
-  input2Offset: number;
-  outputOffset: number;
-  outputMultiplier: number;
-  outputShift: number;
 }
 
 /** CountLeadingSignBits of an int32 (31 for 0). */
@@ -49,55 +37,19 @@ export function roundingDivideByPotWide(x: number, exponent: number): number {
   return ((x >> (exponent & 31)) + ((x & mask) > threshold ? 1 : 0)) | 0;
 }
 
-type Requant = Pick<
-  DivParams,
-  'input1Offset' | 'input2Offset' | 'outputOffset' | 'outputMultiplier' | 'outputShift'
->;
-
-const NO_REQUANT: Requant = {
-  input1Offset: 0,
-  input2Offset: 0,
-  outputOffset: 0,
-  outputMultiplier: 0,
-  outputShift: 0,
-};
-
-/** div.cc divides in float: input1_scale / (input2_scale * output_scale). */
-function requant(ctx: PrepareContext, inputs: GraphTensor[], output: GraphTensor): Requant {
-  const [q1, q2] = inputs.map((t) => quantParams(ctx, t));
-  const qo = quantParams(ctx, output);
-  const { multiplier, shift } = quantizeMultiplier(Math.fround(q1.scale / Math.fround(q2.scale * qo.scale)));
-  return {
-    input1Offset: -q1.zeroPoint,
-    input2Offset: -q2.zeroPoint,
-    outputOffset: qo.zeroPoint,
-    outputMultiplier: multiplier,
-    outputShift: shift,
-  };
-}
-
 function prepare(ctx: PrepareContext): DivParams {
-  const inputs = [ctx.input(0), ctx.input(1)];
-  const output = ctx.output(0);
-  requireSameDType(ctx, [...inputs, output]);
-  const dtype = output.dtype;
-  if (dtype !== 'float32' && dtype !== 'int32' && dtype !== 'int8') ctx.unsupported(`dtype ${dtype}`);
+  const { inputs, output, dtype } = sameDTypeOperands(ctx, ['float32', 'int32', 'int8'] as const);
   const act = fusedActivation(ctx);
-  const [actMin, actMax] =
-    dtype === 'int8'
-      ? quantizedActivationRange(ctx, act, output)
-      : dtype === 'float32'
-        ? activationRangeFloat(act)
-        : int32ActivationRange(act);
+  const [actMin, actMax] = outputActivationRange(ctx, act, output);
   return {
     dtype,
-    input1: ctx.op.inputs[0],
-    input2: ctx.op.inputs[1],
-    output: ctx.op.outputs[0],
-    plan: prepareBroadcast(ctx, inputs, 5),
+    ...binaryOperands(ctx, inputs, 5),
     actMin,
     actMax,
-    ...(dtype === 'int8' ? requant(ctx, inputs, output) : NO_REQUANT),
+    // div.cc divides in float: input1_scale / (input2_scale * output_scale).
+    ...(dtype === 'int8'
+      ? binaryRequant(ctx, inputs, output, (s1, s2, so) => Math.fround(s1 / Math.fround(s2 * so)))
+      : NO_REQUANT),
   };
 }
 

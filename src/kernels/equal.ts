@@ -4,9 +4,9 @@ import type { TensorStore } from '../interpreter/tensor-store.js';
 import { multiplyByQuantizedMultiplierSmallerThanOneExp as mulSmall } from '../quant/fixed-point.js';
 import { smallerThanOne } from './add.js';
 import {
-  type BroadcastPlan,
+  type BinaryOperands,
+  binaryOperands,
   forEachRun,
-  prepareBroadcast,
   quantParams,
   requireSameDType,
   type ViewDType,
@@ -16,13 +16,9 @@ import { defineKernel, type Kernel, type PrepareContext } from './types.js';
 
 export type Comparison = 'EQ' | 'NE' | 'LT' | 'LE' | 'GT' | 'GE';
 
-export interface ComparisonParams {
+export interface ComparisonParams extends BinaryOperands {
   comparison: Comparison;
   dtype: ViewDType;
-  input1: number;
-  input2: number;
-  output: number;
-  plan: BroadcastPlan;
   /** int8/int16: both inputs are brought to a common scale before comparing. */
   scaled: boolean;
   leftShift: number;
@@ -43,7 +39,7 @@ const COMPARE: Record<Comparison, (a: number, b: number) => boolean> = {
   GE: (a, b) => a >= b,
 };
 
-type Scaling = Omit<ComparisonParams, 'comparison' | 'dtype' | 'input1' | 'input2' | 'output' | 'plan'>;
+type Scaling = Omit<ComparisonParams, 'comparison' | 'dtype' | keyof BinaryOperands>;
 
 const UNSCALED: Scaling = {
   scaled: false,
@@ -87,10 +83,7 @@ function prepareComparison(
   return {
     comparison,
     dtype,
-    input1: ctx.op.inputs[0],
-    input2: ctx.op.inputs[1],
-    output: ctx.op.outputs[0],
-    plan: prepareBroadcast(ctx, inputs, 4),
+    ...binaryOperands(ctx, inputs, 4),
     ...(dtype === 'int8' || dtype === 'int16' ? scaling(ctx, inputs) : UNSCALED),
   };
 }

@@ -1,14 +1,9 @@
 // Reproduces TFLM reference FLOOR_DIV: floor_div.cc + reference/floor_div.h (float32: floor(a / b), 4D broadcasting).
 import type { TensorStore } from '../interpreter/tensor-store.js';
-import { type BroadcastPlan, forEachRun, prepareBroadcast, requireSameDType } from './common/elementwise.js';
+import { type BinaryOperands, binaryOperands, forEachRun, sameDTypeOperands } from './common/elementwise.js';
 import { defineKernel, type Kernel } from './types.js';
 
-export interface FloatBinaryParams {
-  input1: number;
-  input2: number;
-  output: number;
-  plan: BroadcastPlan;
-}
+export type FloatBinaryParams = BinaryOperands;
 
 /**
  * A float32-only binary kernel over BroadcastBinaryFunction4DSlow. TFLM fails the invoke when a
@@ -21,17 +16,7 @@ export function floatBinaryKernel(
   return defineKernel({
     op,
     alias: 'in-place',
-    prepare: (ctx) => {
-      const inputs = [ctx.input(0), ctx.input(1)];
-      requireSameDType(ctx, [...inputs, ctx.output(0)]);
-      if (inputs[0].dtype !== 'float32') ctx.unsupported(`dtype ${inputs[0].dtype}`);
-      return {
-        input1: ctx.op.inputs[0],
-        input2: ctx.op.inputs[1],
-        output: ctx.op.outputs[0],
-        plan: prepareBroadcast(ctx, inputs, 4),
-      };
-    },
+    prepare: (ctx) => binaryOperands(ctx, sameDTypeOperands(ctx, ['float32']).inputs, 4),
     eval: (p: FloatBinaryParams, store: TensorStore) => {
       const a = store.f32(p.input1);
       const b = store.f32(p.input2);

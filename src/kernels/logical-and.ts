@@ -1,31 +1,16 @@
 // Reproduces TFLM reference LOGICAL_AND: logical.cc LogicalImpl (bool, 4D broadcasting).
 import type { TensorStore } from '../interpreter/tensor-store.js';
-import { type BroadcastPlan, forEachRun, prepareBroadcast, requireSameDType } from './common/elementwise.js';
+import { type BinaryOperands, binaryOperands, forEachRun, sameDTypeOperands } from './common/elementwise.js';
 import { defineKernel, type Kernel } from './types.js';
 
-export interface LogicalParams {
-  input1: number;
-  input2: number;
-  output: number;
-  plan: BroadcastPlan;
-}
+export type LogicalParams = BinaryOperands;
 
 /** LOGICAL_AND (`or` false) or LOGICAL_OR (`or` true) on bool tensors; any non-zero byte is true. */
 export function logicalKernel(op: string, or: boolean): Kernel<LogicalParams> {
   return defineKernel({
     op,
     alias: 'in-place',
-    prepare: (ctx) => {
-      const inputs = [ctx.input(0), ctx.input(1)];
-      requireSameDType(ctx, [...inputs, ctx.output(0)]);
-      if (inputs[0].dtype !== 'bool') ctx.unsupported(`dtype ${inputs[0].dtype}`);
-      return {
-        input1: ctx.op.inputs[0],
-        input2: ctx.op.inputs[1],
-        output: ctx.op.outputs[0],
-        plan: prepareBroadcast(ctx, inputs, 4),
-      };
-    },
+    prepare: (ctx) => binaryOperands(ctx, sameDTypeOperands(ctx, ['bool']).inputs, 4),
     eval: (p: LogicalParams, store: TensorStore) => {
       const a = store.u8(p.input1);
       const b = store.u8(p.input2);

@@ -1,39 +1,25 @@
 // Reproduces TFLM reference MAXIMUM: maximum_minimum.cc + reference/maximum_minimum.h (float32, int8, int16, int32, int64 compared raw, 5D broadcasting).
 import type { TensorStore } from '../interpreter/tensor-store.js';
 import {
-  type BroadcastPlan,
+  type BinaryOperands,
+  binaryOperands,
   forEachRun,
-  isViewDType,
-  prepareBroadcast,
-  requireSameDType,
+  sameDTypeOperands,
   type ViewDType,
   viewOf,
 } from './common/elementwise.js';
 import { defineKernel, type PrepareContext } from './types.js';
 
-export interface MaxMinParams {
+export interface MaxMinParams extends BinaryOperands {
   dtype: ViewDType;
-  input1: number;
-  input2: number;
-  output: number;
-  plan: BroadcastPlan;
 }
 
-const DTYPES = ['float32', 'int8', 'int16', 'int32', 'int64'];
+const DTYPES = ['float32', 'int8', 'int16', 'int32', 'int64'] as const;
 
 /** TFLM compares stored values without rescaling, so quantization parameters are not consulted. */
 export function prepareMaxMin(ctx: PrepareContext): MaxMinParams {
-  const inputs = [ctx.input(0), ctx.input(1)];
-  requireSameDType(ctx, [...inputs, ctx.output(0)]);
-  const dtype = inputs[0].dtype;
-  if (!DTYPES.includes(dtype) || !isViewDType(dtype)) ctx.unsupported(`dtype ${dtype}`);
-  return {
-    dtype,
-    input1: ctx.op.inputs[0],
-    input2: ctx.op.inputs[1],
-    output: ctx.op.outputs[0],
-    plan: prepareBroadcast(ctx, inputs, 5),
-  };
+  const { inputs, dtype } = sameDTypeOperands(ctx, DTYPES);
+  return { dtype, ...binaryOperands(ctx, inputs, 5) };
 }
 
 type Values = number[] & bigint[];

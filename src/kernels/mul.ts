@@ -1,31 +1,22 @@
 // Reproduces TFLM reference MUL: mul_common.cc + integer_ops/mul.h (int8, int16 with 4D broadcasting), reference/mul.h (float32, int32 with 6D broadcasting).
 import type { GraphTensor } from '../graph/graph.js';
 import type { TensorStore } from '../interpreter/tensor-store.js';
-import { activationRangeFloat } from '../quant/activation.js';
 import { multiplyByQuantizedMultiplier, quantizeMultiplier } from '../quant/fixed-point.js';
 import {
-  type BroadcastPlan,
+  type BinaryOperands,
+  binaryOperands,
   clampFloat,
   forEachRun,
   fusedActivation,
-  int32ActivationRange,
-  prepareBroadcast,
-  quantizedActivationRange,
+  outputActivationRange,
   quantParams,
-  requireSameDType,
+  sameDTypeOperands,
 } from './common/elementwise.js';
 import { defineKernel, type PrepareContext } from './types.js';
 
-export interface MulParams {
-  dtype: 'float32' | 'int32' | 'int8' | 'int16';
-  input1: number;
-  input2: number;
-  output: number;
-  plan: BroadcastPlan;
-  /** Clamp range: quantized units for int8/int16, values for float32/int32. */
-  actMin: number;
-  actMax: number;
-  /** -zero point of each input and the output zero point (0 unless int8). */
+/** Offsets and output rescaling of a quantized MUL or DIV (all 0 for float32 and int32). */
+export interface BinaryRequant {
+  /** -zero point of each input and the output zero point. */
   input1Offset: number;
   input2Offset: number;
   outputOffset: number;
@@ -33,12 +24,14 @@ export interface MulParams {
   outputShift: number;
 }
 
-type Requant = Pick<
-  MulParams,
-  'input1Offset' | 'input2Offset' | 'outputOffset' | 'outputMultiplier' | 'outputShift'
->;
+export interface MulParams extends BinaryOperands, BinaryRequant {
+  dtype: 'float32' | 'int32' | 'int8' | 'int16';
+  /** Clamp range: quantized units for int8/int16, values for float32/int32. */
+  actMin: number;
+  actMax: number;
+}
 
-const NO_REQUANT: Requant = {
+export const NO_REQUANT: BinaryRequant = {
   input1Offset: 0,
   input2Offset: 0,
   outputOffset: 0,
@@ -46,13 +39,16 @@ const NO_REQUANT: Requant = {
   outputShift: 0,
 };
 
-/** mul_common.cc: double(s1) * double(s2) / double(so); int16 needs zero points of 0. */
-function requant(ctx: PrepareContext, inputs: GraphTensor[], output: GraphTensor): Requant {
+/** The zero points as offsets and `real(s1, s2, so)` of the float32 scales as a quantized multiplier. */
+export function binaryRequant(
+  ctx: PrepareContext,
+  inputs: GraphTensor[],
+  output: GraphTensor,
+  real: (s1: number, s2: number, so: number) => number,
+): BinaryRequant {
   const [q1, q2] = inputs.map((t) => quantParams(ctx, t));
   const qo = quantParams(ctx, output);
-  if (output.dtype === 'int16' && (q1.zeroPoint !== 0 || q2.zeroPoint !== 0 || qo.zeroPoint !== 0))
-    ctx.fail('int16 MUL needs zero points of 0');
-  const { multiplier, shift } = quantizeMultiplier((q1.scale * q2.scale) / qo.scale);
+  const { multiplier, shift } = quantizeMultiplier(real(q1.scale, q2.scale, qo.scale));
   return {
     input1Offset: -q1.zeroPoint,
     input2Offset: -q2.zeroPoint,
@@ -62,26 +58,22 @@ function requant(ctx: PrepareContext, inputs: GraphTensor[], output: GraphTensor
   };
 }
 
+/** mul_common.cc: double(s1) * double(s2) / double(so); int16 needs zero points of 0. */
+function requant(ctx: PrepareContext, inputs: GraphTensor[], output: GraphTensor): BinaryRequant {
+  const r = binaryRequant(ctx, inputs, output, (s1, s2, so) => (s1 * s2) / so);
+  if (output.dtype === 'int16' && (r.input1Offset !== 0 || r.input2Offset !== 0 || r.outputOffset !== 0))
+    ctx.fail('int16 MUL needs zero points of 0');
+  return r;
+}
+
 function prepare(ctx: PrepareContext): MulParams {
-  const inputs = [ctx.input(0), ctx.input(1)];
-  const output = ctx.output(0);
-  requireSameDType(ctx, [...inputs, output]);
-  const dtype = output.dtype;
-  if (dtype !== 'float32' && dtype !== 'int32' && dtype !== 'int8' && dtype !== 'int16')
-    ctx.unsupported(`dtype ${dtype}`);
+  const { inputs, output, dtype } = sameDTypeOperands(ctx, ['float32', 'int32', 'int8', 'int16'] as const);
   const act = fusedActivation(ctx);
+  const [actMin, actMax] = outputActivationRange(ctx, act, output);
   const quantized = dtype === 'int8' || dtype === 'int16';
-  const [actMin, actMax] = quantized
-    ? quantizedActivationRange(ctx, act, output)
-    : dtype === 'float32'
-      ? activationRangeFloat(act)
-      : int32ActivationRange(act);
   return {
     dtype,
-    input1: ctx.op.inputs[0],
-    input2: ctx.op.inputs[1],
-    output: ctx.op.outputs[0],
-    plan: prepareBroadcast(ctx, inputs, quantized ? 4 : 6),
+    ...binaryOperands(ctx, inputs, quantized ? 4 : 6),
     actMin,
     actMax,
     ...(quantized ? requant(ctx, inputs, output) : NO_REQUANT),

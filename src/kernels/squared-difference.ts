@@ -7,38 +7,24 @@ import {
   multiplyByQuantizedMultiplier,
   quantizeMultiplier,
 } from '../quant/fixed-point.js';
-import { smallerThanOne } from './add.js';
+import { type AddSubQuant, smallerThanOne } from './add.js';
 import {
-  type BroadcastPlan,
+  type BinaryOperands,
+  binaryOperands,
   forEachRun,
-  prepareBroadcast,
   quantParams,
-  requireSameDType,
+  sameDTypeOperands,
 } from './common/elementwise.js';
 import { defineKernel, type PrepareContext } from './types.js';
 
-export interface SquaredDifferenceParams {
+/** ADD's common-scale fields; the output multiplier is a plain QuantizeMultiplier here. */
+export interface SquaredDifferenceParams extends BinaryOperands, AddSubQuant {
   dtype: 'float32' | 'int32' | 'int8' | 'int16';
-  input1: number;
-  input2: number;
-  output: number;
-  plan: BroadcastPlan;
   /** 7 for int8, 0 for int16 (the squared difference must fit 32 bits). */
   leftShift: number;
-  input1Offset: number;
-  input1Multiplier: number;
-  input1Shift: number;
-  input2Offset: number;
-  input2Multiplier: number;
-  input2Shift: number;
-  outputOffset: number;
-  outputMultiplier: number;
-  outputShift: number;
 }
 
-type Requant = Omit<SquaredDifferenceParams, 'dtype' | 'input1' | 'input2' | 'output' | 'plan'>;
-
-const NO_REQUANT: Requant = {
+const NO_REQUANT: AddSubQuant = {
   leftShift: 0,
   input1Offset: 0,
   input1Multiplier: 0,
@@ -51,7 +37,7 @@ const NO_REQUANT: Requant = {
   outputShift: 0,
 };
 
-function requant(ctx: PrepareContext, inputs: GraphTensor[], output: GraphTensor): Requant {
+function requant(ctx: PrepareContext, inputs: GraphTensor[], output: GraphTensor): AddSubQuant {
   const [q1, q2] = inputs.map((t) => quantParams(ctx, t));
   const qo = quantParams(ctx, output);
   if (output.dtype === 'int16' && (q1.zeroPoint !== 0 || q2.zeroPoint !== 0 || qo.zeroPoint !== 0))
@@ -77,18 +63,10 @@ function requant(ctx: PrepareContext, inputs: GraphTensor[], output: GraphTensor
 }
 
 function prepare(ctx: PrepareContext): SquaredDifferenceParams {
-  const inputs = [ctx.input(0), ctx.input(1)];
-  const output = ctx.output(0);
-  requireSameDType(ctx, [...inputs, output]);
-  const dtype = output.dtype;
-  if (dtype !== 'float32' && dtype !== 'int32' && dtype !== 'int8' && dtype !== 'int16')
-    ctx.unsupported(`dtype ${dtype}`);
+  const { inputs, output, dtype } = sameDTypeOperands(ctx, ['float32', 'int32', 'int8', 'int16'] as const);
   return {
     dtype,
-    input1: ctx.op.inputs[0],
-    input2: ctx.op.inputs[1],
-    output: ctx.op.outputs[0],
-    plan: prepareBroadcast(ctx, inputs, 4),
+    ...binaryOperands(ctx, inputs, 4),
     ...(dtype === 'int8' || dtype === 'int16' ? requant(ctx, inputs, output) : NO_REQUANT),
   };
 }

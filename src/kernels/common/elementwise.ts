@@ -6,7 +6,7 @@
  */
 import type { GraphTensor } from '../../graph/graph.js';
 import type { TensorStore } from '../../interpreter/tensor-store.js';
-import { activationRangeQuantized } from '../../quant/activation.js';
+import { activationRangeFloat, activationRangeQuantized } from '../../quant/activation.js';
 import { INT32_MAX, INT32_MIN, type IntDType } from '../../quant/fixed-point.js';
 import type { Activation } from '../../tflite/schema.js';
 import { elementCount } from '../../tflite/verify.js';
@@ -149,6 +149,32 @@ export function prepareBroadcast(ctx: PrepareContext, inputs: GraphTensor[], max
   return planBroadcast(shapes, extendShape(shape, rank));
 }
 
+/** Tensor indices and broadcast plan of a two-input op. */
+export interface BinaryOperands {
+  input1: number;
+  input2: number;
+  output: number;
+  plan: BroadcastPlan;
+}
+
+export function binaryOperands(ctx: PrepareContext, inputs: GraphTensor[], maxRank: number): BinaryOperands {
+  const [input1, input2] = ctx.op.inputs;
+  return { input1, input2, output: ctx.op.outputs[0], plan: prepareBroadcast(ctx, inputs, maxRank) };
+}
+
+/** The two inputs and the output of a binary op, which must share one of `dtypes`. */
+export function sameDTypeOperands<D extends string>(
+  ctx: PrepareContext,
+  dtypes: readonly D[],
+): { inputs: GraphTensor[]; output: GraphTensor; dtype: D } {
+  const inputs = [ctx.input(0), ctx.input(1)];
+  const output = ctx.output(0);
+  requireSameDType(ctx, [...inputs, output]);
+  const dtype = output.dtype as D;
+  if (!dtypes.includes(dtype)) ctx.unsupported(`dtype ${dtype}`);
+  return { inputs, output, dtype };
+}
+
 /** Fails unless every tensor has the dtype of the first. */
 export function requireSameDType(ctx: PrepareContext, tensors: GraphTensor[]): void {
   const d = tensors[0].dtype;
@@ -199,6 +225,17 @@ export function int32ActivationRange(act: Activation): [number, number] {
   if (act === 'RELU6') return [0, 6];
   if (act === 'RELU_N1_TO_1') return [-1, 1];
   return [INT32_MIN, INT32_MAX];
+}
+
+/** The fused activation's clamp: values for float32 and int32, output units for int8/int16. */
+export function outputActivationRange(
+  ctx: PrepareContext,
+  act: Activation,
+  output: GraphTensor,
+): [number, number] {
+  if (output.dtype === 'float32') return activationRangeFloat(act);
+  if (output.dtype === 'int32') return int32ActivationRange(act);
+  return quantizedActivationRange(ctx, act, output);
 }
 
 /** std::min(std::max(x, lo), hi) as ActivationFunctionWithMinMax does (a NaN passes through). */
