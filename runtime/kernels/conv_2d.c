@@ -1,6 +1,8 @@
 /* CONV_2D: TFLM reference integer_ops/conv.h (int8, int4 filter, 16x8) and reference/conv.h (float32). */
 #include "conv_2d.h"
 
+#include <string.h>
+
 #include "conv_common.h"
 
 /*
@@ -254,21 +256,108 @@ static void pointwise_s8(const tf_conv_2d_q_t *p, const run_t *r, const int8_t *
   if (i < pixels) single_s8(r, input, filter, &win, output);
 }
 
+/* A byte copy in 32-bit words (unaligned word access is allowed on Armv7-M and x86). */
+static void copy_bytes(int8_t *dst, const int8_t *src, int32_t n) {
+  for (; n >= 4; n -= 4, dst += 4, src += 4) {
+    uint32_t word;
+    memcpy(&word, src, 4);
+    memcpy(dst, &word, 4);
+  }
+  for (; n > 0; --n) *dst++ = *src++;
+}
+
+/*
+ * Copies one pixel's window (channels c0.. of each tap, taps row by row: the filter's order)
+ * to buf; taps outside the input get the input zero point, whose offset input is 0, so border
+ * pixels take the folded form too.
+ */
+static void gather(const tf_conv_2d_geom_t *g, const int8_t *in_batch, int32_t y0, int32_t x0, int32_t c0,
+                   int8_t pad, int8_t *buf) {
+  const int32_t fd = g->filter_d, row_len = g->filter_w * fd;
+  int32_t fx0, fx1;
+  tf_conv_tap_range(x0, g->dilation_w, g->filter_w, g->in_w, &fx0, &fx1);
+  const int32_t run = g->dilation_w == 1 && fd == g->in_d;
+  for (int32_t fy = 0; fy < g->filter_h; ++fy, buf += row_len) {
+    const int32_t iy = y0 + g->dilation_h * fy;
+    if (iy < 0 || iy >= g->in_h || fx0 == fx1) {
+      memset(buf, pad, (size_t)row_len);
+      continue;
+    }
+    const int8_t *row = in_batch + (iy * g->in_w + x0) * g->in_d + c0;
+    if (fx0 > 0) memset(buf, pad, (size_t)(fx0 * fd));
+    if (run) {
+      copy_bytes(buf + fx0 * fd, row + fx0 * fd, (fx1 - fx0) * fd);
+    } else {
+      for (int32_t fx = fx0; fx < fx1; ++fx) copy_bytes(buf + fx * fd, row + fx * g->dilation_w * g->in_d, fd);
+    }
+    if (fx1 < g->filter_w) memset(buf + fx1 * fd, pad, (size_t)((g->filter_w - fx1) * fd));
+  }
+}
+
+/* Every group's window of one pixel: group gi's copy for pair slot k at buf + (2 gi + k) * size. */
+static void gather_pixel(const tf_conv_2d_geom_t *g, const int8_t *in_batch, int32_t oy, int32_t ox, int8_t pad,
+                         int32_t k, int8_t *buf) {
+  const int32_t size = g->filter_h * g->filter_w * g->filter_d;
+  for (int32_t gi = 0; gi * g->filter_d < g->in_d; ++gi) {
+    gather(g, in_batch, oy * g->stride_h - g->pad_h, ox * g->stride_w - g->pad_w, gi * g->filter_d, pad,
+           buf + (2 * gi + k) * size);
+  }
+}
+
+/*
+ * The channels of gathered pixels: a pair (out1 != NULL) or one pixel, each group's windows
+ * contiguous, in the folded form.
+ */
+static void gathered_s8(const run_t *r, const int8_t *buf, const int8_t *w, int8_t *out0, int8_t *out1) {
+  const int32_t size = r->filter_size;
+  const window_t flat = {0, 0, 1, 1, size, 0, 0, 0, 1};
+  for (int32_t oc = 0; oc < r->out_d; buf += 2 * size) {
+    for (const int32_t end = oc + r->per_group; oc < end;) {
+      const int32_t n = block_at(r, oc);
+      if (out1 && n == 4) {
+        pair_block4(r, &flat, buf, size, w, oc, out0, out1);
+      } else if (out1) {
+        pair_block1(r, &flat, buf, size, w, oc, out0, out1);
+      } else {
+        uint32_t acc[4];
+        for (int32_t k = 0; k < n; ++k) acc[k] = (uint32_t)r->folded[oc + k];
+        if (n == 4) {
+          dot4(buf, w, size, 0, acc);
+        } else {
+          acc[0] += dot1(buf, w, size, 0);
+        }
+        for (int32_t k = 0; k < n; ++k) out0[oc + k] = requant(r, acc[k], r->mul[oc + k], r->shift[oc + k]);
+      }
+      w += n * size;
+      oc += n;
+    }
+  }
+}
+
+/*
+ * Pixels in row order. With a blocked filter and folded bias, pairs of interior pixels whose
+ * windows come in long runs read the input in place; with scratch, the other pixels are
+ * gathered (gather_pixel) and paired across row ends. Else one pixel at a time in place.
+ */
 void tf_conv_2d_s8(const tf_conv_2d_q_t *p, const int8_t *input, const int8_t *filter, const int32_t *bias,
-                   int8_t *output) {
+                   int8_t *output, void *scratch) {
   const tf_conv_2d_geom_t *g = &p->g;
   const int32_t pairs = p->blocked && p->folded_bias != 0;
   const int32_t x1 = g->stride_w * g->in_d;
+  const run_t r = run_of(p, bias);
   int32_t oy_lo, oy_hi, ox_lo, ox_hi;
   tf_conv_full_span(g->out_h, g->stride_h, g->pad_h, g->dilation_h, g->filter_h, g->in_h, &oy_lo, &oy_hi);
   tf_conv_full_span(g->out_w, g->stride_w, g->pad_w, g->dilation_w, g->filter_w, g->in_w, &ox_lo, &ox_hi);
   const window_t whole = window_at(g, oy_lo * g->stride_h - g->pad_h, ox_lo * g->stride_w - g->pad_w);
-  const int32_t unit = g->filter_h == 1 && g->filter_w == 1 && g->stride_h == 1 && g->stride_w == 1;
-  const run_t r = run_of(p, bias);
-  if (pairs && unit && g->filter_d == g->in_d) {
+  const int32_t one_tap = g->filter_h == 1 && g->filter_w == 1;
+  if (pairs && one_tap && g->stride_h == 1 && g->stride_w == 1 && g->filter_d == g->in_d) {
     pointwise_s8(p, &r, input, filter, &whole, output);
     return;
   }
+  int8_t *buf = pairs && !one_tap ? (int8_t *)scratch : 0;
+  const int32_t in_place = pairs && (whole.seg >= 8 || !buf);
+  const int8_t pad = (int8_t)(-p->input_offset);
+  int8_t *pending = 0; /* a gathered pixel's output, waiting for a partner */
   for (int32_t b = 0; b < g->batches; ++b) {
     const int8_t *in_batch = input + b * g->in_h * g->in_w * g->in_d;
     for (int32_t oy = 0; oy < g->out_h; ++oy) {
@@ -276,33 +365,36 @@ void tf_conv_2d_s8(const tf_conv_2d_q_t *p, const int8_t *input, const int8_t *f
       const int32_t row_full = oy >= oy_lo && oy < oy_hi;
       for (int32_t ox = 0; ox < g->out_w;) {
         const int32_t x0 = ox * g->stride_w - g->pad_w;
-        window_t win;
         const int32_t full = row_full && ox >= ox_lo && ox < ox_hi;
-        if (full) {
-          win = whole;
-          win.in_first = (y0 * g->in_w + x0) * g->in_d;
-        } else {
-          win = window_at(g, y0, x0);
-        }
-        if (pairs && full && ox + 1 < ox_hi) {
+        window_t win = whole;
+        win.in_first = (y0 * g->in_w + x0) * g->in_d;
+        if (in_place && full && ox + 1 < ox_hi) {
           pair_s8(&r, in_batch, filter, &win, x1, output, output + g->out_d);
           output += 2 * g->out_d;
           ox += 2;
-        } else {
-          single_s8(&r, in_batch, filter, &win, output);
-          output += g->out_d;
-          ox += 1;
+          continue;
         }
+        if (buf) {
+          gather_pixel(g, in_batch, oy, ox, pad, pending ? 1 : 0, buf);
+          if (pending) gathered_s8(&r, buf, filter, pending, output);
+          pending = pending ? 0 : output;
+        } else {
+          if (!full) win = window_at(g, y0, x0);
+          single_s8(&r, in_batch, filter, &win, output);
+        }
+        output += g->out_d;
+        ox += 1;
       }
     }
   }
+  if (pending) gathered_s8(&r, buf, filter, pending, 0);
 }
 
 void tf_conv_2d_s8_int4(const tf_conv_2d_q_t *p, const int8_t *input, const uint8_t *packed_filter,
                         const int32_t *bias, int8_t *output, void *scratch) {
   const tf_conv_2d_geom_t *g = &p->g;
   tf_conv_unpack_int4(packed_filter, g->out_d * g->filter_h * g->filter_w * g->filter_d, (int8_t *)scratch);
-  tf_conv_2d_s8(p, input, (const int8_t *)scratch, bias, output);
+  tf_conv_2d_s8(p, input, (const int8_t *)scratch, bias, output, 0);
 }
 
 /* sum w * x over one output channel's valid taps, int16 input (no input offset). */

@@ -209,6 +209,16 @@ function evalFloat(p: Conv2DParams, store: TensorStore): void {
   }
 }
 
+/**
+ * int4 weights are unpacked into scratch (TFLM's copy); the C kernel gathers the windows of two
+ * int8 pixels (every group's: 2 x taps x input depth) when a window spans more than one tap.
+ */
+function scratchBytes(p: Conv2DParams): number {
+  const taps = p.filterH * p.filterW;
+  if (p.filterInt4) return p.outD * taps * p.filterD;
+  return p.dtype === 'int8' && taps > 1 ? 2 * taps * p.inD : 0;
+}
+
 export const conv2d = defineKernel({
   op: 'CONV_2D',
   prepare,
@@ -216,6 +226,5 @@ export const conv2d = defineKernel({
     if (p.dtype === 'float32') evalFloat(p, store);
     else evalInt(p, store);
   },
-  /** The reference loop order needs no scratch; int4 weights need their unpacked copy. */
-  scratchBytes: (p: Conv2DParams) => (p.filterInt4 ? p.outD * p.filterH * p.filterW * p.filterD : 0),
+  scratchBytes,
 });

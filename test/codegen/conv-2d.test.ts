@@ -66,6 +66,15 @@ const SPECS: Record<string, ConvSpec> = {
     options: convOptions({ padding: 'SAME', stride: [2, 2] }),
     inputZeroPoint: 11,
   },
+  'int8 groups: 3 groups of 3 filters, odd pixel count, dilation': {
+    ...base,
+    input: [1, 5, 5, 6],
+    filter: [9, 3, 3, 2],
+    output: [1, 5, 5, 9],
+    options: convOptions({ padding: 'SAME', dilation: [1, 2] }),
+    perChannel: true,
+    inputZeroPoint: 127,
+  },
   'int8 1x1 s1 (pointwise)': {
     ...base,
     input: [1, 5, 6, 37],

@@ -82,6 +82,20 @@ describe('CONV_2D int8 (hand-computed)', () => {
     expect(prepareConv('CONV_2D', [input, int4, null], output, opts()).scratchBytes).toBe(6);
     expect(prepareConv('CONV_2D', [input, int8, null], output, opts()).scratchBytes).toBe(0);
   });
+
+  it('declares two gathered int8 windows of scratch when a window spans several taps', () => {
+    const input: Operand = { dtype: 'int8', shape: [1, 3, 3, 2], quant: { scale: 0.5 } };
+    const q = { scale: 0.5 };
+    const filter: Operand = {
+      dtype: 'int8',
+      shape: [4, 2, 3, 2],
+      values: Array(48).fill(1),
+      constant: true,
+      quant: q,
+    };
+    const output: Operand = { dtype: 'int8', shape: [1, 2, 1, 4], quant: { scale: 1 } };
+    expect(prepareConv('CONV_2D', [input, filter, null], output, opts()).scratchBytes).toBe(2 * 2 * 3 * 2);
+  });
 });
 
 describe('CONV_2D 16x8 (hand-computed)', () => {

@@ -155,8 +155,11 @@ export const conv2dC = defineEmitter<Conv2DParams>({
       };
     }
     const filter = blocked ? ctx.table('filter_blocked', 'int8_t', blocked) : ctx.tensor(p.filter);
-    const fn =
-      p.dtype === 'int8' ? 'tf_conv_2d_s8' : p.wideAccumulator ? 'tf_conv_2d_s16_b64' : 'tf_conv_2d_s16';
+    if (p.dtype === 'int8') {
+      const scratch = p.filterH * p.filterW > 1 ? ctx.scratch : 'NULL';
+      return { code: `tf_conv_2d_s8(${params}, ${input}, ${filter}, ${bias}, ${output}, ${scratch});` };
+    }
+    const fn = p.wideAccumulator ? 'tf_conv_2d_s16_b64' : 'tf_conv_2d_s16';
     return { code: `${fn}(${params}, ${input}, ${filter}, ${bias}, ${output});` };
   },
 });
