@@ -1,7 +1,7 @@
 // Reproduces TFLM reference ABS: elementwise.cc (AbsEvalQuantized for int8 and quantized int16, std::abs for float32 and unquantized int16).
 import type { TensorStore } from '../interpreter/tensor-store.js';
 import { INT_RANGES, multiplyByQuantizedMultiplier, quantizeMultiplier } from '../quant/fixed-point.js';
-import { prepareUnary, quantParams, type UnaryParams } from './common/elementwise.js';
+import { prepareTypedUnary, quantParams, type UnaryParams } from './common/elementwise.js';
 import { defineKernel, type PrepareContext } from './types.js';
 
 export interface AbsParams extends UnaryParams {
@@ -17,12 +17,11 @@ export interface AbsParams extends UnaryParams {
 }
 
 function prepare(ctx: PrepareContext): AbsParams {
-  const base = prepareUnary(ctx, ['float32', 'int8', 'int16']);
+  const base = prepareTypedUnary(ctx, ['float32', 'int8', 'int16'] as const);
+  const { dtype } = base;
   const input = ctx.input(0);
-  const dtype = input.dtype as AbsParams['dtype'];
   const plain = {
     ...base,
-    dtype,
     quantized: false,
     inputOffset: 0,
     outputOffset: 0,

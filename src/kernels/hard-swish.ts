@@ -1,7 +1,7 @@
 // Reproduces TFLM reference HARD_SWISH: hard_swish_common.cc + reference/hard_swish.h (int8 16-bit fixed-point path, float32).
 import type { TensorStore } from '../interpreter/tensor-store.js';
 import { quantizeMultiplier, roundingDivideByPOT } from '../quant/fixed-point.js';
-import { quantParams, requireSameCount, requireSameDType } from './common/elementwise.js';
+import { prepareTypedUnary, quantParams } from './common/elementwise.js';
 import { defineKernel, type PrepareContext } from './types.js';
 
 export interface HardSwishParams {
@@ -41,17 +41,9 @@ function saturatingLeftShift16(v: number, amount: number): number {
 }
 
 function prepare(ctx: PrepareContext): HardSwishParams {
-  const input = ctx.input(0);
-  const output = ctx.output(0);
-  requireSameDType(ctx, [input, output]);
-  const dtype = input.dtype;
-  if (dtype !== 'float32' && dtype !== 'int8') ctx.unsupported(`dtype ${dtype}`);
-  const base = {
-    dtype,
-    input: ctx.op.inputs[0],
-    output: ctx.op.outputs[0],
-    count: requireSameCount(ctx, input, output),
-  };
+  const base = prepareTypedUnary(ctx, ['float32', 'int8'] as const);
+  const { dtype } = base;
+  const [input, output] = [ctx.input(0), ctx.output(0)];
   if (dtype === 'float32')
     return {
       ...base,

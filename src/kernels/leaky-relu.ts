@@ -2,7 +2,7 @@
 import type { GraphTensor } from '../graph/graph.js';
 import type { TensorStore } from '../interpreter/tensor-store.js';
 import { INT_RANGES, multiplyByQuantizedMultiplier, quantizeMultiplier } from '../quant/fixed-point.js';
-import { quantParams, requireSameCount, requireSameDType } from './common/elementwise.js';
+import { prepareTypedUnary, quantParams } from './common/elementwise.js';
 import { defineKernel, type PrepareContext } from './types.js';
 
 export interface LeakyReluParams {
@@ -57,19 +57,12 @@ function requant(ctx: PrepareContext, input: GraphTensor, output: GraphTensor, a
 }
 
 function prepare(ctx: PrepareContext): LeakyReluParams {
-  const input = ctx.input(0);
-  const output = ctx.output(0);
-  requireSameDType(ctx, [input, output]);
-  const dtype = input.dtype;
-  if (dtype !== 'float32' && dtype !== 'int8' && dtype !== 'int16') ctx.unsupported(`dtype ${dtype}`);
+  const base = prepareTypedUnary(ctx, ['float32', 'int8', 'int16'] as const);
   const alpha = Math.fround(Number(ctx.op.options.alpha ?? 0));
   return {
-    dtype,
-    input: ctx.op.inputs[0],
-    output: ctx.op.outputs[0],
-    count: requireSameCount(ctx, input, output),
+    ...base,
     alpha,
-    ...(dtype === 'float32' ? NO_REQUANT : requant(ctx, input, output, alpha)),
+    ...(base.dtype === 'float32' ? NO_REQUANT : requant(ctx, ctx.input(0), ctx.output(0), alpha)),
   };
 }
 

@@ -6,7 +6,7 @@ import {
   quantizeMultiplier,
   roundHalfAway,
 } from '../quant/fixed-point.js';
-import { quantParams, requireSameCount, requireSameDType } from './common/elementwise.js';
+import { prepareTypedUnary, quantParams } from './common/elementwise.js';
 import { defineKernel, type PrepareContext } from './types.js';
 
 export interface ReluParams {
@@ -28,17 +28,9 @@ export interface ReluParams {
  * and clamped to [lower, upper] quantized with the output's parameters (roundf in float).
  */
 export function prepareReluRange(ctx: PrepareContext, lower: number, upper: number): ReluParams {
-  const input = ctx.input(0);
-  const output = ctx.output(0);
-  requireSameDType(ctx, [input, output]);
-  const dtype = input.dtype;
-  if (dtype !== 'float32' && dtype !== 'int8' && dtype !== 'int16') ctx.unsupported(`dtype ${dtype}`);
-  const base = {
-    dtype,
-    input: ctx.op.inputs[0],
-    output: ctx.op.outputs[0],
-    count: requireSameCount(ctx, input, output),
-  };
+  const base = prepareTypedUnary(ctx, ['float32', 'int8', 'int16'] as const);
+  const { dtype } = base;
+  const [input, output] = [ctx.input(0), ctx.output(0)];
   if (dtype === 'float32')
     return {
       ...base,

@@ -1,7 +1,7 @@
 // Reproduces TFLM reference RELU6: activations_common.cc (Relu6Prepare, Relu6Quantized on the input's scale for int8/int16, Relu6Float).
 import type { TensorStore } from '../interpreter/tensor-store.js';
 import { INT_RANGES, roundHalfAway } from '../quant/fixed-point.js';
-import { quantParams, requireSameCount, requireSameDType } from './common/elementwise.js';
+import { prepareTypedUnary, quantParams } from './common/elementwise.js';
 import { defineKernel, type PrepareContext } from './types.js';
 
 export interface Relu6Params {
@@ -15,20 +15,11 @@ export interface Relu6Params {
 }
 
 function prepare(ctx: PrepareContext): Relu6Params {
-  const input = ctx.input(0);
-  const output = ctx.output(0);
-  requireSameDType(ctx, [input, output]);
-  const dtype = input.dtype;
-  if (dtype !== 'float32' && dtype !== 'int8' && dtype !== 'int16') ctx.unsupported(`dtype ${dtype}`);
-  const base = {
-    dtype,
-    input: ctx.op.inputs[0],
-    output: ctx.op.outputs[0],
-    count: requireSameCount(ctx, input, output),
-  };
+  const base = prepareTypedUnary(ctx, ['float32', 'int8', 'int16'] as const);
+  const { dtype } = base;
   if (dtype === 'float32') return { ...base, lower: 0, upper: 6 };
   // TFLM clamps raw input values, so the output is assumed to share the input's quantization.
-  const q = quantParams(ctx, input);
+  const q = quantParams(ctx, ctx.input(0));
   const [tMin, tMax] = INT_RANGES[dtype];
   const six = roundHalfAway(Math.fround(6 / q.scale)) + q.zeroPoint;
   return { ...base, lower: q.zeroPoint, upper: Math.min(Math.max(six, tMin), tMax) };

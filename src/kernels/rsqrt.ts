@@ -1,7 +1,7 @@
 // Reproduces TFLM reference RSQRT: elementwise.cc (RsqrtEvalQuantized with GetInvSqrtQuantizedMultiplierExp for int8, 1 / sqrt for float32).
 import type { TensorStore } from '../interpreter/tensor-store.js';
 import { multiplyByQuantizedMultiplier, quantizeMultiplier } from '../quant/fixed-point.js';
-import { prepareUnary, quantParams, type UnaryParams } from './common/elementwise.js';
+import { prepareTypedUnary, quantParams, type UnaryParams } from './common/elementwise.js';
 import { invSqrtQuantizedMultiplier } from './l2-normalization.js';
 import { defineKernel, type PrepareContext } from './types.js';
 
@@ -15,14 +15,12 @@ export interface RsqrtParams extends UnaryParams {
 }
 
 function prepare(ctx: PrepareContext): RsqrtParams {
-  const base = prepareUnary(ctx, ['float32', 'int8']);
-  const dtype = ctx.input(0).dtype as RsqrtParams['dtype'];
-  if (dtype === 'float32')
-    return { ...base, dtype, inputOffset: 0, outputOffset: 0, multiplier: 0, shift: 0 };
+  const base = prepareTypedUnary(ctx, ['float32', 'int8'] as const);
+  if (base.dtype === 'float32') return { ...base, inputOffset: 0, outputOffset: 0, multiplier: 0, shift: 0 };
   const qi = quantParams(ctx, ctx.input(0));
   const qo = quantParams(ctx, ctx.output(0));
   const { multiplier, shift } = quantizeMultiplier(1 / (Math.sqrt(qi.scale) * qo.scale));
-  return { ...base, dtype, inputOffset: qi.zeroPoint, outputOffset: qo.zeroPoint, multiplier, shift };
+  return { ...base, inputOffset: qi.zeroPoint, outputOffset: qo.zeroPoint, multiplier, shift };
 }
 
 /**

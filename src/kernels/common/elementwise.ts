@@ -299,6 +299,15 @@ export function prepareUnary(ctx: PrepareContext, dtypes: readonly string[]): Un
   return { input: ctx.op.inputs[0], output: ctx.op.outputs[0], count: requireSameCount(ctx, input, output) };
 }
 
+/** prepareUnary for a kernel that branches on the (shared) dtype. */
+export function prepareTypedUnary<D extends string>(
+  ctx: PrepareContext,
+  dtypes: readonly D[],
+): UnaryParams & { dtype: D } {
+  const base = prepareUnary(ctx, dtypes);
+  return { dtype: ctx.input(0).dtype as D, ...base };
+}
+
 /**
  * A float32-only unary kernel (TFLM's EvalNumeric family): `fn` maps one float to the float32
  * result, rounding with Math.fround where the C code computes in single precision.

@@ -1,10 +1,17 @@
 /**
- * Input scaling shared by LOGISTIC and TANH, as TFLM's logistic_common.cc / tanh.cc prepare it:
+ * Prepare and eval shared by LOGISTIC and TANH, as TFLM's logistic_common.cc / tanh.cc prepare them:
  * int8 inputs are rescaled to Q4.27 for gemmlowp, int16 inputs to the sigmoid table's 1/(3*4096) grid.
  */
 import type { GraphTensor } from '../../graph/graph.js';
-import { frexp, roundHalfAway } from '../../quant/fixed-point.js';
+import type { TensorStore } from '../../interpreter/tensor-store.js';
+import {
+  frexp,
+  multiplyByQuantizedMultiplier,
+  roundHalfAway,
+  roundingDivideByPOT,
+} from '../../quant/fixed-point.js';
 import { calculateInputRadius, checkedLog2 } from '../../quant/gemmlowp.js';
+import { elementCount } from '../../tflite/verify.js';
 import type { PrepareContext } from '../types.js';
 import { tensorScale, tensorZeroPoint } from './fc-params.js';
 
@@ -56,4 +63,97 @@ export function int16InputScaling(
     multiplier *= 2;
   }
   return { multiplier: Math.trunc(multiplier), shift, radius: 0 };
+}
+
+/** Prepared data of LOGISTIC and TANH. */
+export interface SigmoidParams {
+  dtype: 'float32' | 'int8' | 'int16';
+  input: number;
+  output: number;
+  size: number;
+  inputZeroPoint: number;
+  inputMultiplier: number;
+  inputShift: number;
+  inputRadius: number;
+}
+
+/**
+ * Prepare of LOGISTIC (`maxPotShift` 0) and TANH (1) for the op named `what`; an int8 output
+ * must have zero point `int8OutputZeroPoint` when it is given.
+ */
+export function prepareSigmoid(
+  ctx: PrepareContext,
+  what: string,
+  maxPotShift: number,
+  int8OutputZeroPoint?: number,
+): SigmoidParams {
+  const input = ctx.input(0);
+  const output = ctx.output(0);
+  if (input.dtype !== output.dtype) ctx.fail(`input ${input.dtype} and output ${output.dtype} differ`);
+  if (input.dtype !== 'float32' && input.dtype !== 'int8' && input.dtype !== 'int16')
+    ctx.unsupported(`${what} of ${input.dtype}`);
+  const size = elementCount(input.shape);
+  if (size !== elementCount(output.shape))
+    ctx.fail(`input [${input.shape}] and output [${output.shape}] differ`);
+  const base = { dtype: input.dtype, input: input.index, output: output.index, size, inputZeroPoint: 0 };
+  if (input.dtype === 'float32') return { ...base, inputMultiplier: 0, inputShift: 0, inputRadius: 0 };
+  if (
+    input.dtype === 'int8' &&
+    int8OutputZeroPoint !== undefined &&
+    tensorZeroPoint(output) !== int8OutputZeroPoint
+  )
+    ctx.fail(`int8 output zero point must be ${int8OutputZeroPoint}`);
+  const s =
+    input.dtype === 'int8'
+      ? int8InputScaling(ctx, input)
+      : int16InputScaling(ctx, input, output, maxPotShift);
+  return {
+    ...base,
+    inputZeroPoint: tensorZeroPoint(input),
+    inputMultiplier: s.multiplier,
+    inputShift: s.shift,
+    inputRadius: s.radius,
+  };
+}
+
+/**
+ * One int8 element: saturated beyond the input radius, else `fixed` of the Q4.27 input, rounded
+ * to the output's `outputFractionBits` and offset by `outputOffset`.
+ */
+export function sigmoidInt8(
+  p: SigmoidParams,
+  x: number,
+  fixed: (a: number, intBits: number) => number,
+  outputFractionBits: number,
+  outputOffset: number,
+): number {
+  const input = x - p.inputZeroPoint;
+  if (input <= -p.inputRadius) return -128;
+  if (input >= p.inputRadius) return 127;
+  const q4 = multiplyByQuantizedMultiplier(input, p.inputMultiplier, p.inputShift);
+  const scaled = roundingDivideByPOT(fixed(q4, INT8_INPUT_INTEGER_BITS), 31 - outputFractionBits);
+  return Math.min(Math.max(scaled + outputOffset, -128), 127);
+}
+
+/** Eval of LOGISTIC and TANH: one function per dtype, applied element by element. */
+export function evalSigmoid(
+  p: SigmoidParams,
+  store: TensorStore,
+  int8: (p: SigmoidParams, x: number) => number,
+  int16: (x: number, multiplier: number, shift: number) => number,
+  float: (x: number) => number,
+): void {
+  if (p.dtype === 'int8') {
+    const x = store.i8(p.input);
+    const y = store.i8(p.output);
+    for (let i = 0; i < p.size; i++) y[i] = int8(p, x[i]);
+  } else if (p.dtype === 'int16') {
+    const x = store.i16(p.input);
+    const y = store.i16(p.output);
+    for (let i = 0; i < p.size; i++) y[i] = int16(x[i], p.inputMultiplier, p.inputShift);
+  } else {
+    const x = store.f32(p.input);
+    const y = store.f32(p.output);
+    for (let i = 0; i < p.size; i++) y[i] = float(x[i]);
+  }
 }
