@@ -5,6 +5,7 @@
  * index skips the reduced dimensions (ReducedOutputOffset), so float sums accumulate in that order.
  */
 import type { GraphTensor } from '../../graph/graph.js';
+import type { TensorStore } from '../../interpreter/tensor-store.js';
 import {
   clamp,
   INT_RANGES,
@@ -164,6 +165,36 @@ export function evalQuantizedSum(
     const v = multiplyByQuantizedMultiplier(shifted, q.multiplier, q.shift) + q.outputZeroPoint;
     output[o] = clamp(v, lo, hi);
   }
+}
+
+/** Prepared data of MEAN and SUM. */
+export interface MeanOrSumParams extends ReducePlan, QuantizedSumParams {
+  dtype: ReduceDType;
+  input: number;
+  output: number;
+}
+
+const NO_QUANT: QuantizedSumParams = { inputZeroPoint: 0, outputZeroPoint: 0, multiplier: 0, shift: 0 };
+
+/** Prepare of MEAN (`isMean`) and SUM over float32, int8 and int16. */
+export function prepareMeanOrSum(ctx: PrepareContext, isMean: boolean): MeanOrSumParams {
+  const input = ctx.input(0);
+  const output = ctx.output(0);
+  const dtype = checkReduceTensors(ctx, input, output, ['float32', 'int8', 'int16'], MAX_REDUCE_RANK);
+  const plan = planReduction(ctx, input, ctx.input(1), output);
+  const quant = dtype === 'float32' ? NO_QUANT : prepareQuantizedSum(ctx, input, output, plan, isMean);
+  return { dtype, input: input.index, output: output.index, ...plan, ...quant };
+}
+
+/** QuantizedMeanOrSum of int8/int16 MEAN and SUM. */
+export function evalQuantizedMeanOrSum(p: MeanOrSumParams, store: TensorStore): void {
+  const view = p.dtype === 'int8' ? store.i8.bind(store) : store.i16.bind(store);
+  evalQuantizedSum(p, p, p.dtype as 'int8' | 'int16', view(p.input), view(p.output));
+}
+
+/** The int32 sum per output element that QuantizedMeanOrSum accumulates in. */
+export function meanOrSumScratchBytes(p: MeanOrSumParams): number {
+  return p.dtype === 'float32' ? 0 : 4 * p.outputCount;
 }
 
 /** Float sum per output in input order (ReduceGeneric / Mean's temp_sum), in single precision. */
