@@ -19,10 +19,10 @@ export interface BatchSpaceParams {
 }
 
 /** NHC -> NH1C, as ExtendShapeBatchToSpace does. */
-export const to4d = (s: number[]): number[] => (s.length === 4 ? [...s] : [s[0], s[1], 1, s[2]]);
+const to4d = (s: number[]): number[] => (s.length === 4 ? [...s] : [s[0], s[1], 1, s[2]]);
 
 /** Block shape and [before, after] amounts per spatial axis, padded with a unit W axis for 3-D. */
-export function readBlockArgs(
+function readBlockArgs(
   ctx: PrepareContext,
   input: GraphTensor,
   what: string,
@@ -38,31 +38,47 @@ export function readBlockArgs(
   return rank === 4 ? { block, amounts } : { block: [block[0], 1], amounts: [...amounts, 0, 0] };
 }
 
-function prepare(ctx: PrepareContext): BatchSpaceParams {
+/** Checks the blocks against the 4-D input shape and returns the 4-D output shape they give. */
+export type BatchSpaceShape = (
+  ctx: PrepareContext,
+  input: number[],
+  block: number[],
+  amounts: number[],
+) => number[];
+
+/** Prepare of BATCH_TO_SPACE_ND (`what` is 'crops') and SPACE_TO_BATCH_ND ('paddings'). */
+export function prepareBatchSpace(
+  ctx: PrepareContext,
+  what: string,
+  outputShape: BatchSpaceShape,
+): BatchSpaceParams {
   if (ctx.op.inputs.length !== 3) ctx.fail(`expects 3 inputs, got ${ctx.op.inputs.length}`);
   const input = ctx.input(0);
   const output = ctx.output(0);
   // TFLM runs float32 and int8; every fixed-width dtype moves the same way.
   const width = movedWidth(ctx, input, output);
-  const { block, amounts } = readBlockArgs(ctx, input, 'crops');
-  const [n, h, w, c] = to4d(input.shape);
-  const [bh, bw] = block;
-  if (n % (bh * bw) !== 0) ctx.fail(`batch ${n} is not a multiple of the block size ${bh * bw}`);
-  const expected = [n / (bh * bw), h * bh - amounts[0] - amounts[1], w * bw - amounts[2] - amounts[3], c];
+  const { block, amounts } = readBlockArgs(ctx, input, what);
+  const inputShape = to4d(input.shape);
+  const expected = outputShape(ctx, inputShape, block, amounts);
   if (output.shape.length !== input.shape.length || !sameShape(to4d(output.shape), expected))
-    ctx.fail(`output [${output.shape}] does not match input [${input.shape}] with these blocks and crops`);
+    ctx.fail(`output [${output.shape}] does not match input [${input.shape}] with these blocks and ${what}`);
   return {
     width,
     input: input.index,
     output: output.index,
-    inputShape: [n, h, w, c],
+    inputShape,
     outputShape: expected,
-    blockH: bh,
-    blockW: bw,
+    blockH: block[0],
+    blockW: block[1],
     top: amounts[0],
     left: amounts[2],
   };
 }
+
+const croppedShape: BatchSpaceShape = (ctx, [n, h, w, c], [bh, bw], amounts) => {
+  if (n % (bh * bw) !== 0) ctx.fail(`batch ${n} is not a multiple of the block size ${bh * bw}`);
+  return [n / (bh * bw), h * bh - amounts[0] - amounts[1], w * bw - amounts[2] - amounts[3], c];
+};
 
 function evalBatchToSpace(p: BatchSpaceParams, store: TensorStore): void {
   const input = elements(store, p.input, p.width);
@@ -85,4 +101,8 @@ function evalBatchToSpace(p: BatchSpaceParams, store: TensorStore): void {
   }
 }
 
-export const batchToSpaceNd = defineKernel({ op: 'BATCH_TO_SPACE_ND', prepare, eval: evalBatchToSpace });
+export const batchToSpaceNd = defineKernel({
+  op: 'BATCH_TO_SPACE_ND',
+  prepare: (ctx) => prepareBatchSpace(ctx, 'crops', croppedShape),
+  eval: evalBatchToSpace,
+});

@@ -1,12 +1,13 @@
 // Reproduces TFLM PACK (micro/kernels/pack.cc): stacks equal-shaped inputs along a new axis.
 import type { TensorStore } from '../interpreter/tensor-store.js';
 import {
+  copyStacked,
   type ElementWidth,
   elements,
   movedWidth,
   normalizeAxis,
   sameShape,
-  sizeBetween,
+  stackSizes,
 } from './common/shape.js';
 import { defineKernel, type PrepareContext } from './types.js';
 
@@ -38,19 +39,13 @@ function prepare(ctx: PrepareContext): PackParams {
     width,
     inputs: inputs.map((t) => t.index),
     output: output.index,
-    outerSize: sizeBetween(output.shape, 0, axis),
-    copySize: sizeBetween(output.shape, axis + 1, output.shape.length),
+    ...stackSizes(output.shape, axis),
   };
 }
 
 function evalPack(p: PackParams, store: TensorStore): void {
-  const out = elements(store, p.output, p.width);
-  const n = p.copySize;
-  const count = p.inputs.length;
-  p.inputs.forEach((t, i) => {
-    const input = elements(store, t, p.width);
-    for (let k = 0; k < p.outerSize; k++) out.set(input.subarray(k * n, (k + 1) * n), (k * count + i) * n);
-  });
+  const inputs = p.inputs.map((t) => elements(store, t, p.width));
+  copyStacked(elements(store, p.output, p.width), inputs, p.outerSize, p.copySize, true);
 }
 
 export const pack = defineKernel({ op: 'PACK', prepare, eval: evalPack });

@@ -1,35 +1,15 @@
 // Reproduces TFLM SPACE_TO_BATCH_ND (micro/kernels/space_to_batch_nd.cc, reference/space_to_batch_nd.h): 3-D NHC or 4-D NHWC.
 import type { TensorStore } from '../interpreter/tensor-store.js';
-import { type BatchSpaceParams, readBlockArgs, to4d } from './batch-to-space-nd.js';
-import { elements, fillElements, movedWidth, sameShape } from './common/shape.js';
-import { defineKernel, type PrepareContext } from './types.js';
+import { type BatchSpaceParams, type BatchSpaceShape, prepareBatchSpace } from './batch-to-space-nd.js';
+import { elements, fillElements } from './common/shape.js';
+import { defineKernel } from './types.js';
 
-function prepare(ctx: PrepareContext): BatchSpaceParams {
-  if (ctx.op.inputs.length !== 3) ctx.fail(`expects 3 inputs, got ${ctx.op.inputs.length}`);
-  const input = ctx.input(0);
-  const output = ctx.output(0);
-  const width = movedWidth(ctx, input, output);
-  const { block, amounts } = readBlockArgs(ctx, input, 'paddings');
-  const [n, h, w, c] = to4d(input.shape);
-  const [bh, bw] = block;
+const paddedShape: BatchSpaceShape = (ctx, [n, h, w, c], [bh, bw], amounts) => {
   const [paddedH, paddedW] = [h + amounts[0] + amounts[1], w + amounts[2] + amounts[3]];
   if (paddedH % bh !== 0 || paddedW % bw !== 0)
     ctx.fail(`padded size ${paddedH}x${paddedW} is not a multiple of the block ${bh}x${bw}`);
-  const expected = [n * bh * bw, paddedH / bh, paddedW / bw, c];
-  if (output.shape.length !== input.shape.length || !sameShape(to4d(output.shape), expected))
-    ctx.fail(`output [${output.shape}] does not match input [${input.shape}] with these blocks and paddings`);
-  return {
-    width,
-    input: input.index,
-    output: output.index,
-    inputShape: [n, h, w, c],
-    outputShape: expected,
-    blockH: bh,
-    blockW: bw,
-    top: amounts[0],
-    left: amounts[2],
-  };
-}
+  return [n * bh * bw, paddedH / bh, paddedW / bw, c];
+};
 
 /**
  * Padding is written as zero bytes for every dtype: TFLM memsets with SpaceToBatchParams'
@@ -60,4 +40,8 @@ function evalSpaceToBatch(p: BatchSpaceParams, store: TensorStore): void {
   }
 }
 
-export const spaceToBatchNd = defineKernel({ op: 'SPACE_TO_BATCH_ND', prepare, eval: evalSpaceToBatch });
+export const spaceToBatchNd = defineKernel({
+  op: 'SPACE_TO_BATCH_ND',
+  prepare: (ctx) => prepareBatchSpace(ctx, 'paddings', paddedShape),
+  eval: evalSpaceToBatch,
+});

@@ -1,12 +1,13 @@
 // Reproduces TFLM UNPACK (micro/kernels/unpack.cc): splits the input along an axis, dropping it.
 import type { TensorStore } from '../interpreter/tensor-store.js';
 import {
+  copyStacked,
   type ElementWidth,
   elements,
   movedWidth,
   normalizeAxis,
   sameShape,
-  sizeBetween,
+  stackSizes,
 } from './common/shape.js';
 import { defineKernel, type PrepareContext } from './types.js';
 
@@ -38,20 +39,13 @@ function prepare(ctx: PrepareContext): UnpackParams {
     width,
     input: input.index,
     outputs: outputs.map((t) => t.index),
-    outerSize: sizeBetween(input.shape, 0, axis),
-    copySize: sizeBetween(input.shape, axis + 1, input.shape.length),
+    ...stackSizes(input.shape, axis),
   };
 }
 
 function evalUnpack(p: UnpackParams, store: TensorStore): void {
-  const input = elements(store, p.input, p.width);
-  const n = p.copySize;
-  const count = p.outputs.length;
-  p.outputs.forEach((t, i) => {
-    const out = elements(store, t, p.width);
-    for (let k = 0; k < p.outerSize; k++)
-      out.set(input.subarray((k * count + i) * n, (k * count + i + 1) * n), k * n);
-  });
+  const outputs = p.outputs.map((t) => elements(store, t, p.width));
+  copyStacked(elements(store, p.input, p.width), outputs, p.outerSize, p.copySize, false);
 }
 
 export const unpack = defineKernel({ op: 'UNPACK', prepare, eval: evalUnpack });

@@ -93,6 +93,29 @@ export function extendShape(shape: readonly number[], rank: number): number[] {
   return padFront(shape, rank, 1);
 }
 
+/** PACK / UNPACK: the stacked tensor's elements before `axis` and per slice after it. */
+export function stackSizes(shape: readonly number[], axis: number): { outerSize: number; copySize: number } {
+  return { outerSize: sizeBetween(shape, 0, axis), copySize: sizeBetween(shape, axis + 1, shape.length) };
+}
+
+/** Copies the slices into (`pack`) or out of a tensor that interleaves them along its stacking axis. */
+export function copyStacked(
+  stacked: ElementArray,
+  slices: ElementArray[],
+  outerSize: number,
+  copySize: number,
+  pack: boolean,
+): void {
+  const n = copySize;
+  slices.forEach((slice, i) => {
+    for (let k = 0; k < outerSize; k++) {
+      const at = (k * slices.length + i) * n;
+      if (pack) stacked.set(slice.subarray(k * n, (k + 1) * n), at);
+      else slice.set(stacked.subarray(at, at + n), k * n);
+    }
+  });
+}
+
 /** Product of shape[from..to). */
 export function sizeBetween(shape: readonly number[], from: number, to: number): number {
   let n = 1;
