@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BuildError, ToolNotFoundError } from '../errors.js';
+import { cacheDir } from '../platforms/common/paths.js';
 
 export interface CcResult {
   code: number | null;
@@ -45,7 +46,7 @@ export async function findHostCc(): Promise<string> {
   );
 }
 
-export const CACHE_DIR = path.join(process.env.TINYFORGE_CACHE ?? path.join(os.tmpdir(), 'tinyforge-cache'));
+export const CACHE_DIR = cacheDir();
 
 export function stderrTail(text: string, lines = 30): string {
   return text.trim().split('\n').slice(-lines).join('\n');

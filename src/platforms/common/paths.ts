@@ -1,5 +1,6 @@
 /** Where tinyforge's own non-TS files live, whether run from src/ (tsx, vitest) or dist/. */
 import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,7 +27,13 @@ export function cortexMRuntimeDir(): string {
   return join(packageRoot(), 'runtime', 'platform', 'cortex_m');
 }
 
-/** Build outputs that are worth keeping between runs (the QEMU plugin, ...). */
+/**
+ * Build outputs worth keeping between runs (the QEMU plugin, firmware projects, native
+ * builds): $TINYFORGE_CACHE_DIR, else the user's cache folder — not the package folder, which
+ * may be read-only when installed, and which a fresh clone would start empty.
+ */
 export function cacheDir(): string {
-  return process.env.TINYFORGE_CACHE_DIR ?? join(packageRoot(), '.tinyforge-cache');
+  if (process.env.TINYFORGE_CACHE_DIR) return process.env.TINYFORGE_CACHE_DIR;
+  const base = process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache');
+  return join(base, 'tinyforge');
 }
