@@ -2,7 +2,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { BuildError, ToolNotFoundError } from '../errors.js';
 import { cacheDir } from '../platforms/common/paths.js';
