@@ -22,14 +22,23 @@ void tf_add_s8(const tf_add_sub_q_t *p, const int8_t *input1, const int8_t *inpu
   const int32_t *t1 = p->input1_table + 128, *t2 = p->input2_table + 128;
   const int32_t mo = p->output_multiplier, so = p->output_shift, oo = p->output_offset;
   const int32_t lo = p->act_min - oo, hi = p->act_max - oo;
+  /* 2 max(input scale) / (2^20 output scale): a right shift near 20, tested once, not per element. */
+  const int32_t right_shift = -so;
   tf_bcast_iter_t it;
   for (int32_t r = tf_bcast_begin(&it, &p->plan, 2); r > 0; --r, tf_bcast_next(&it)) {
     const int8_t *a = input1 + it.off[0];
     const int8_t *b = input2 + it.off[1];
     int8_t *o = output + it.out;
     const int32_t n = it.run, sa = it.step[0], sb = it.step[1];
-    for (int32_t k = 0; k < n; ++k, a += sa, b += sb)
-      o[k] = (int8_t)(rescale_sum((uint32_t)t1[*a] + (uint32_t)t2[*b], mo, so, lo, hi) + oo);
+    if (right_shift >= 2) {
+      for (int32_t k = 0; k < n; ++k, a += sa, b += sb) {
+        const int32_t sum = (int32_t)((uint32_t)t1[*a] + (uint32_t)t2[*b]);
+        o[k] = (int8_t)(tf_clamp(tf_mbqm_right(sum, mo, right_shift), lo, hi) + oo);
+      }
+    } else {
+      for (int32_t k = 0; k < n; ++k, a += sa, b += sb)
+        o[k] = (int8_t)(rescale_sum((uint32_t)t1[*a] + (uint32_t)t2[*b], mo, so, lo, hi) + oo);
+    }
   }
 }
 
