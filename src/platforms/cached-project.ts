@@ -3,6 +3,7 @@
  * benchmarks: generated into a temporary directory, keyed by a hash of everything generated
  * (model C, runtime, platform base, CMake files, options), and built only when no project with
  * that key exists yet — so a change anywhere in the generated sources rebuilds, nothing else does.
+ * Projects unused for a week are deleted.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -13,6 +14,7 @@ import {
   renameSync,
   rmSync,
   statSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -46,6 +48,23 @@ function hashTree(root: string, o: CachedProjectOptions): string {
   return h.digest('hex').slice(0, 20);
 }
 
+const touch = (path: string): void => {
+  const now = new Date();
+  utimesSync(path, now, now);
+};
+
+/** Projects unused for this long are deleted when a new one is built. */
+const STALE_MS = 7 * 24 * 3600 * 1000;
+
+function evictStale(root: string): void {
+  for (const name of readdirSync(root)) {
+    const ready = join(root, name, READY);
+    if (existsSync(ready) && Date.now() - statSync(ready).mtimeMs > STALE_MS) {
+      rmSync(join(root, name), { recursive: true, force: true });
+    }
+  }
+}
+
 /** The directory of a ready (built and flashed) project for the model, platform and options. */
 export async function cachedProject(o: CachedProjectOptions): Promise<string> {
   const root = join(cacheDir(), 'projects');
@@ -57,10 +76,16 @@ export async function cachedProject(o: CachedProjectOptions): Promise<string> {
   try {
     await createProject({ ...o, dir: temp });
     const dir = join(root, hashTree(temp, o));
-    if (existsSync(join(dir, READY))) return dir;
+    if (existsSync(join(dir, READY))) {
+      touch(join(dir, READY));
+      return dir;
+    }
     await buildProject(temp, { reporter: o.reporter });
     await flashProject(temp, { reporter: o.reporter });
+    // The objects are most of the bytes and nothing reads them again.
+    rmSync(join(temp, 'build', 'CMakeFiles'), { recursive: true, force: true });
     writeFileSync(join(temp, READY), '');
+    evictStale(root);
     try {
       // Atomic, and refused when the directory exists: projects appear there only complete.
       renameSync(temp, dir);
