@@ -3,7 +3,7 @@
 # QEMU for Cortex-M boards, and host C compilers. Only Debian's packages, never downloads.
 set -euo pipefail
 
-PACKAGES=(gcc-arm-none-eabi libnewlib-arm-none-eabi picolibc-arm-none-eabi qemu-system-arm gcc clang cmake make chromium)
+PACKAGES=(gcc-arm-none-eabi libnewlib-arm-none-eabi picolibc-arm-none-eabi qemu-system-arm gcc clang cmake make chromium ninja-build)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
