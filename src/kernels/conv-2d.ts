@@ -1,31 +1,28 @@
 // Reproduces TFLM reference CONV_2D: integer_ops/conv.h (int8/int4-filter per-channel, 16x8 with int32 or int64 bias), reference/conv.h (float32).
 import type { TensorStore } from '../interpreter/tensor-store.js';
-import { activationRangeFloat } from '../quant/activation.js';
-import { clamp, multiplyByQuantizedMultiplier } from '../quant/fixed-point.js';
+import {
+  biasValues,
+  clampFloatChannels,
+  filterInt8,
+  forEachOutputPixel,
+  requantizeChannels,
+} from './common/conv-eval.js';
 import {
   type BiasKind,
   biasKind,
-  biasValues,
+  type ConvTensors,
   checkConvTypes,
   clampActivation,
-  filterInt8,
-  multiplyWide,
+  convQuantization,
+  convTensors,
   type QuantizedConvParams,
-  quantizedConvParams,
   requireWideShifts,
   type WindowGeometry,
   windowGeometry,
 } from './common/conv-params.js';
 import { defineKernel, type PrepareContext } from './types.js';
 
-export interface Conv2DParams extends WindowGeometry, QuantizedConvParams {
-  dtype: 'float32' | 'int8' | 'int16';
-  input: number;
-  filter: number;
-  /** -1 when the op has no bias. */
-  bias: number;
-  output: number;
-  biasKind: BiasKind;
+export interface Conv2DParams extends WindowGeometry, QuantizedConvParams, ConvTensors {
   /** Input channels each filter sees (inD / groups). */
   filterD: number;
   filtersPerGroup: number;
@@ -42,8 +39,6 @@ const BIAS_FOR: Record<string, BiasKind[]> = {
 };
 
 const TYPE_PAIRS = ['float32/float32', 'int8/int8', 'int8/int4', 'int16/int8'];
-
-const NO_QUANT = { inputOffset: 0, outputOffset: 0, multipliers: [], shifts: [] };
 
 function prepare(ctx: PrepareContext): Conv2DParams {
   const input = ctx.input(0);
@@ -62,22 +57,13 @@ function prepare(ctx: PrepareContext): Conv2DParams {
   const kind = biasKind(ctx, bias, g.outD, BIAS_FOR[input.dtype]);
   const base = {
     ...g,
-    dtype: input.dtype as Conv2DParams['dtype'],
-    input: input.index,
-    filter: filter.index,
-    bias: bias?.index ?? -1,
-    output: output.index,
-    biasKind: kind,
+    ...convTensors(input, filter, bias, output, kind),
     filterD,
     filtersPerGroup: g.outD / groups,
     filterInt4: filter.dtype === 'int4',
     wideAccumulator: kind === 'int64',
   };
-  if (input.dtype === 'float32') {
-    const [actMin, actMax] = activationRangeFloat(act);
-    return { ...base, ...NO_QUANT, actMin, actMax };
-  }
-  const q = quantizedConvParams(ctx, { input, filter, output }, g.outD, 0, act);
+  const q = convQuantization(ctx, { input, filter, output }, g.outD, 0, act);
   if (base.wideAccumulator) requireWideShifts(ctx, q.shifts);
   return { ...base, ...q };
 }
@@ -89,17 +75,22 @@ function offsetInput(src: Int8Array | Int16Array, offset: number): Int32Array {
   return x;
 }
 
-/** Exact integer sums over one output pixel's window, for every output channel. */
-function macPixel(
+/**
+ * Every output channel's sum over one pixel's window: exact for integers, else (`round`) in
+ * single precision with every product and sum rounded in reference/conv.h's order.
+ */
+function windowSums(
   p: Conv2DParams,
-  x: Int32Array,
-  w: Int8Array,
+  x: Int32Array | Float32Array,
+  w: Int8Array | Float32Array,
   xBatch: number,
   y0: number,
   x0: number,
   acc: Float64Array,
+  round: boolean,
 ): void {
   const { inH, inW, inD, filterH, filterW, filterD, dilationH, dilationW } = p;
+  const f = Math.fround;
   const filterSize = filterH * filterW * filterD;
   for (let oc = 0; oc < p.outD; oc++) {
     const groupBase = xBatch + Math.trunc(oc / p.filtersPerGroup) * filterD;
@@ -113,100 +104,33 @@ function macPixel(
         let xi = groupBase + (iy * inW + ix) * inD;
         let wi = oc * filterSize + (fy * filterW + fx) * filterD;
         const end = wi + filterD;
-        while (wi < end) sum += w[wi++] * x[xi++];
+        if (round) while (wi < end) sum = f(sum + f(x[xi++] * w[wi++]));
+        else while (wi < end) sum += w[wi++] * x[xi++];
       }
     }
     acc[oc] = sum;
   }
 }
 
-/** Bias, requantization, output offset and clamp of one pixel's channels. */
-function requantize(
-  p: Conv2DParams,
-  acc: Float64Array,
-  bias: Float64Array,
-  y: Int8Array | Int16Array,
-  o: number,
-): void {
-  const { multipliers, shifts, outputOffset, actMin, actMax } = p;
-  for (let oc = 0; oc < p.outD; oc++) {
-    const v = p.wideAccumulator
-      ? multiplyWide(acc[oc] + bias[oc], multipliers[oc], shifts[oc])
-      : multiplyByQuantizedMultiplier((acc[oc] + bias[oc]) | 0, multipliers[oc], shifts[oc]) + outputOffset;
-    y[o + oc] = clamp(v, actMin, actMax);
+function evalConv(p: Conv2DParams, store: TensorStore): void {
+  const bias = biasValues(store, p.bias, p.biasKind, p.outD);
+  const acc = new Float64Array(p.outD);
+  if (p.dtype === 'float32') {
+    const [x, w, y] = [store.f32(p.input), store.f32(p.filter), store.f32(p.output)];
+    forEachOutputPixel(p, (xBatch, y0, x0, o) => {
+      windowSums(p, x, w, xBatch, y0, x0, acc, true);
+      clampFloatChannels(p, acc, 0, bias, y, o);
+    });
+    return;
   }
-}
-
-function evalInt(p: Conv2DParams, store: TensorStore): void {
   const int8 = p.dtype === 'int8';
   const x = offsetInput(int8 ? store.i8(p.input) : store.i16(p.input), p.inputOffset);
   const w = filterInt8(store, p.filter, p.filterInt4, p.outD * p.filterH * p.filterW * p.filterD);
-  const bias = biasValues(store, p.bias, p.biasKind, p.outD);
   const y = int8 ? store.i8(p.output) : store.i16(p.output);
-  const acc = new Float64Array(p.outD);
-  let o = 0;
-  for (let b = 0; b < p.batches; b++) {
-    const xBatch = b * p.inH * p.inW * p.inD;
-    for (let oy = 0; oy < p.outH; oy++) {
-      for (let ox = 0; ox < p.outW; ox++) {
-        macPixel(p, x, w, xBatch, oy * p.strideH - p.padH, ox * p.strideW - p.padW, acc);
-        requantize(p, acc, bias, y, o);
-        o += p.outD;
-      }
-    }
-  }
-}
-
-/** reference/conv.h in single precision: every product and sum rounded to float32, in TFLM's order. */
-function floatPixel(
-  p: Conv2DParams,
-  x: Float32Array,
-  w: Float32Array,
-  xBatch: number,
-  y0: number,
-  x0: number,
-  out: Float32Array,
-  o: number,
-  bias: Float64Array,
-): void {
-  const { inH, inW, inD, filterH, filterW, filterD, dilationH, dilationW, actMin, actMax } = p;
-  const f = Math.fround;
-  const filterSize = filterH * filterW * filterD;
-  for (let oc = 0; oc < p.outD; oc++) {
-    const groupBase = xBatch + Math.trunc(oc / p.filtersPerGroup) * filterD;
-    let total = 0;
-    for (let fy = 0; fy < filterH; fy++) {
-      const iy = y0 + dilationH * fy;
-      if (iy < 0 || iy >= inH) continue;
-      for (let fx = 0; fx < filterW; fx++) {
-        const ix = x0 + dilationW * fx;
-        if (ix < 0 || ix >= inW) continue;
-        let xi = groupBase + (iy * inW + ix) * inD;
-        let wi = oc * filterSize + (fy * filterW + fx) * filterD;
-        const end = wi + filterD;
-        while (wi < end) total = f(total + f(x[xi++] * w[wi++]));
-      }
-    }
-    const v = f(total + bias[oc]);
-    out[o + oc] = clamp(v, actMin, actMax);
-  }
-}
-
-function evalFloat(p: Conv2DParams, store: TensorStore): void {
-  const x = store.f32(p.input);
-  const w = store.f32(p.filter);
-  const bias = biasValues(store, p.bias, p.biasKind, p.outD);
-  const y = store.f32(p.output);
-  let o = 0;
-  for (let b = 0; b < p.batches; b++) {
-    const xBatch = b * p.inH * p.inW * p.inD;
-    for (let oy = 0; oy < p.outH; oy++) {
-      for (let ox = 0; ox < p.outW; ox++) {
-        floatPixel(p, x, w, xBatch, oy * p.strideH - p.padH, ox * p.strideW - p.padW, y, o, bias);
-        o += p.outD;
-      }
-    }
-  }
+  forEachOutputPixel(p, (xBatch, y0, x0, o) => {
+    windowSums(p, x, w, xBatch, y0, x0, acc, false);
+    requantizeChannels(p, p.wideAccumulator, acc, 0, bias, y, o);
+  });
 }
 
 /**
@@ -222,9 +146,6 @@ function scratchBytes(p: Conv2DParams): number {
 export const conv2d = defineKernel({
   op: 'CONV_2D',
   prepare,
-  eval(p: Conv2DParams, store: TensorStore): void {
-    if (p.dtype === 'float32') evalFloat(p, store);
-    else evalInt(p, store);
-  },
+  eval: evalConv,
   scratchBytes,
 });

@@ -1,53 +1,29 @@
 // Reproduces TFLM reference TRANSPOSE_CONV: integer_ops/transpose_conv.h (int8 per-channel with an int32 scratch, 16x8 with int16/int64 bias and an int64 scratch), reference/transpose_conv.h (float32).
 import type { GraphTensor } from '../graph/graph.js';
 import type { TensorStore } from '../interpreter/tensor-store.js';
-import { activationRangeFloat } from '../quant/activation.js';
-import { clamp, multiplyByQuantizedMultiplier } from '../quant/fixed-point.js';
 import type { Padding } from '../tflite/schema.js';
+import { biasValues, clampFloatChannels, requantizeChannels } from './common/conv-eval.js';
 import {
   type BiasKind,
   biasKind,
-  biasValues,
+  type ConvTensors,
   checkConvTypes,
   clampActivation,
   computePadding,
-  multiplyWide,
+  convQuantization,
+  convTensors,
   type QuantizedConvParams,
-  quantizedConvParams,
   requirePositive,
   requireRank4,
   requireWideShifts,
+  type WindowGeometry,
 } from './common/conv-params.js';
 import { defineKernel, type PrepareContext } from './types.js';
 
-export interface TransposeConvParams extends QuantizedConvParams {
-  dtype: 'float32' | 'int8' | 'int16';
-  /** Inputs are (output_shape, weights, input, bias?); TFLM ignores output_shape at run time. */
-  input: number;
-  filter: number;
-  /** -1 when the op has no bias. */
-  bias: number;
-  output: number;
-  biasKind: BiasKind;
-  batches: number;
-  inH: number;
-  inW: number;
-  inD: number;
-  filterH: number;
-  filterW: number;
-  outH: number;
-  outW: number;
-  outD: number;
-  strideH: number;
-  strideW: number;
-  padH: number;
-  padW: number;
-}
+type Geometry = Omit<WindowGeometry, 'dilationH' | 'dilationW'>;
 
-type Geometry = Omit<
-  TransposeConvParams,
-  keyof QuantizedConvParams | 'dtype' | 'input' | 'filter' | 'bias' | 'output' | 'biasKind'
->;
+/** Inputs are (output_shape, weights, input, bias?); TFLM ignores output_shape at run time. */
+export interface TransposeConvParams extends Geometry, QuantizedConvParams, ConvTensors {}
 
 function checkOutputShape(ctx: PrepareContext, shapeTensor: GraphTensor, output: GraphTensor): void {
   if (shapeTensor.dtype !== 'int32') ctx.fail(`output_shape must be int32, got ${shapeTensor.dtype}`);
@@ -121,20 +97,12 @@ function prepare(ctx: PrepareContext): TransposeConvParams {
   const act = clampActivation(ctx);
   const base = {
     ...g,
-    dtype: input.dtype as TransposeConvParams['dtype'],
-    input: input.index,
-    filter: filter.index,
-    bias: bias?.index ?? -1,
-    output: output.index,
-    biasKind: biasKind(ctx, bias, g.outD, BIAS_FOR[input.dtype]),
+    ...convTensors(input, filter, bias, output, biasKind(ctx, bias, g.outD, BIAS_FOR[input.dtype])),
   };
-  if (input.dtype === 'float32') {
-    const [actMin, actMax] = activationRangeFloat(act);
-    return { ...base, inputOffset: 0, outputOffset: 0, multipliers: [], shifts: [], actMin, actMax };
-  }
   // TFLM requantizes quantized transpose convolutions without the fused activation.
-  if (act !== 'NONE') ctx.unsupported(`fused activation ${act} on a quantized TRANSPOSE_CONV`);
-  const q = quantizedConvParams(ctx, { input, filter, output }, g.outD, 0, act);
+  if (input.dtype !== 'float32' && act !== 'NONE')
+    ctx.unsupported(`fused activation ${act} on a quantized TRANSPOSE_CONV`);
+  const q = convQuantization(ctx, { input, filter, output }, g.outD, 0, act);
   if (input.dtype === 'int16') requireWideShifts(ctx, q.shifts);
   return { ...base, ...q };
 }
@@ -183,13 +151,7 @@ function evalInt(p: TransposeConvParams, store: TensorStore): void {
   const acc = new Float64Array(y.length);
   scatterInput(p, int8 ? store.i8(p.input) : store.i16(p.input), store.i8(p.filter), acc, false);
   const bias = biasValues(store, p.bias, p.biasKind, p.outD);
-  const { multipliers, shifts, outputOffset, actMin, actMax, outD } = p;
-  for (let i = 0, oc = 0; i < y.length; i++, oc = oc + 1 === outD ? 0 : oc + 1) {
-    const v = int8
-      ? multiplyByQuantizedMultiplier((acc[i] + bias[oc]) | 0, multipliers[oc], shifts[oc]) + outputOffset
-      : multiplyWide(acc[i] + bias[oc], multipliers[oc], shifts[oc]);
-    y[i] = clamp(v, actMin, actMax);
-  }
+  for (let o = 0; o < y.length; o += p.outD) requantizeChannels(p, !int8, acc, o, bias, y, o);
 }
 
 /** Float32 accumulates in the output tensor itself, as the reference does. */
@@ -198,8 +160,7 @@ function evalFloat(p: TransposeConvParams, store: TensorStore): void {
   y.fill(0);
   scatterInput(p, store.f32(p.input), store.f32(p.filter), y, true);
   const bias = biasValues(store, p.bias, p.biasKind, p.outD);
-  for (let i = 0, oc = 0; i < y.length; i++, oc = oc + 1 === p.outD ? 0 : oc + 1)
-    y[i] = clamp(Math.fround(y[i] + bias[oc]), p.actMin, p.actMax);
+  for (let o = 0; o < y.length; o += p.outD) clampFloatChannels(p, y, o, bias, y, o);
 }
 
 // No scratchBytes: the C kernel gathers each output's products in the scatter's order instead of

@@ -4,9 +4,8 @@
  * per-channel requantization (PopulateConvolutionQuantizationParams) and the checks they share.
  */
 import type { GraphTensor } from '../../graph/graph.js';
-import type { TensorStore } from '../../interpreter/tensor-store.js';
-import { activationRangeQuantized } from '../../quant/activation.js';
-import { multiplyByQuantizedMultiplierInt64, quantizeMultiplier } from '../../quant/fixed-point.js';
+import { activationRangeFloat, activationRangeQuantized } from '../../quant/activation.js';
+import { quantizeMultiplier } from '../../quant/fixed-point.js';
 import type { Activation, Padding } from '../../tflite/schema.js';
 import { elementCount } from '../../tflite/verify.js';
 import type { PrepareContext } from '../types.js';
@@ -140,6 +139,35 @@ export function windowGeometry(
   };
 }
 
+/** The operands every convolution's prepared data names. */
+export interface ConvTensors {
+  dtype: 'float32' | 'int8' | 'int16';
+  input: number;
+  filter: number;
+  /** -1 when the op has no bias. */
+  bias: number;
+  output: number;
+  biasKind: BiasKind;
+}
+
+export function convTensors(
+  input: GraphTensor,
+  filter: GraphTensor,
+  bias: GraphTensor | null,
+  output: GraphTensor,
+  kind: BiasKind,
+): ConvTensors {
+  const dtype = input.dtype as ConvTensors['dtype'];
+  return {
+    dtype,
+    input: input.index,
+    filter: filter.index,
+    bias: bias?.index ?? -1,
+    output: output.index,
+    biasKind: kind,
+  };
+}
+
 /** Differing input/output dtypes are a broken model; input/filter pairs outside `allowed` are unsupported. */
 export function checkConvTypes(
   ctx: PrepareContext,
@@ -243,6 +271,21 @@ export function quantizedConvParams(
   };
 }
 
+const NO_QUANT = { inputOffset: 0, outputOffset: 0, multipliers: [], shifts: [] };
+
+/** quantizedConvParams for int8/int16; float32 needs only the float clamp of `act`. */
+export function convQuantization(
+  ctx: PrepareContext,
+  tensors: { input: GraphTensor; filter: GraphTensor; output: GraphTensor },
+  channels: number,
+  quantDim: number,
+  act: Activation,
+): QuantizedConvParams {
+  if (tensors.input.dtype !== 'float32') return quantizedConvParams(ctx, tensors, channels, quantDim, act);
+  const [actMin, actMax] = activationRangeFloat(act);
+  return { ...NO_QUANT, actMin, actMax };
+}
+
 /** The 64-bit requantization assumes shifts in [-31, 7]; larger scales are not representable. */
 export function requireWideShifts(ctx: PrepareContext, shifts: readonly number[]): void {
   if (shifts.some((s) => s < -31 || s > 7))
@@ -266,34 +309,6 @@ export function biasKind(
   return kind;
 }
 
-/** The bias as exact numbers (int64 values beyond 2^53 are outside TFLM's own range assumption). */
-export function biasValues(store: TensorStore, bias: number, kind: BiasKind, channels: number): Float64Array {
-  const out = new Float64Array(channels);
-  if (kind === 'int64') {
-    const b = store.i64(bias);
-    for (let c = 0; c < channels; c++) out[c] = Number(b[c]);
-  } else if (kind === 'int32') out.set(store.i32(bias).subarray(0, channels));
-  else if (kind === 'int16') out.set(store.i16(bias).subarray(0, channels));
-  else if (kind === 'float32') out.set(store.f32(bias).subarray(0, channels));
-  return out;
-}
-
-const TWO_POW_37 = 2 ** 37;
-
-/**
- * MultiplyByQuantizedMultiplier for an int64 accumulator held as an exact number. Below 2^37 the
- * product with the 16-bit reduced multiplier stays under 2^53, so plain float math is exact;
- * larger values take the BigInt path of src/quant/fixed-point.ts.
- */
-export function multiplyWide(x: number, multiplier: number, shift: number): number {
-  if (x > -TWO_POW_37 && x < TWO_POW_37) {
-    const reduced = multiplier < 0x7fff0000 ? (multiplier + 32768) >> 16 : 0x7fff;
-    const total = 15 - shift;
-    return Math.floor((x * reduced + 2 ** (total - 1)) / 2 ** total) | 0;
-  }
-  return multiplyByQuantizedMultiplierInt64(BigInt(x), multiplier, shift);
-}
-
 /** UnpackDenseInt4IntoInt8: two's-complement nibbles, low nibble first. */
 export function unpackInt4(packed: Uint8Array, count: number, out: Int8Array): void {
   for (let i = 0; i < count; i++) {
@@ -301,12 +316,4 @@ export function unpackInt4(packed: Uint8Array, count: number, out: Int8Array): v
     const nibble = i & 1 ? byte >> 4 : byte & 15;
     out[i] = (nibble << 28) >> 28;
   }
-}
-
-/** The filter as int8 values: int8 tensors directly, int4 ones unpacked (TFLM's scratch copy). */
-export function filterInt8(store: TensorStore, filter: number, int4: boolean, count: number): Int8Array {
-  if (!int4) return store.i8(filter);
-  const out = new Int8Array(count);
-  unpackInt4(store.u8(filter), count, out);
-  return out;
 }

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  computeOutSize,
-  computePadding,
-  multiplyWide,
-  unpackInt4,
-} from '../../../src/kernels/common/conv-params.js';
+import { multiplyWide } from '../../../src/kernels/common/conv-eval.js';
+import { computeOutSize, computePadding, unpackInt4 } from '../../../src/kernels/common/conv-params.js';
 import { multiplyByQuantizedMultiplierInt64 } from '../../../src/quant/fixed-point.js';
 
 describe('computeOutSize', () => {
