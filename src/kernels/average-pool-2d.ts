@@ -3,8 +3,9 @@ import type { GraphTensor } from '../graph/graph.js';
 import type { TensorStore } from '../interpreter/tensor-store.js';
 import { activationRangeFloat, activationRangeQuantized } from '../quant/activation.js';
 import type { Padding } from '../tflite/schema.js';
-import { clampActivation, computePadding, requirePositive, requireRank4 } from './common/conv-params.js';
+import { clampActivation, requirePositive, requireRank4 } from './common/conv-params.js';
 import { tensorZeroPoint } from './common/fc-params.js';
+import { computePadding } from './common/padding.js';
 import { defineKernel, type PrepareContext } from './types.js';
 
 export type PoolDType = 'float32' | 'int8' | 'int16';

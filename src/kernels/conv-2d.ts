@@ -11,14 +11,12 @@ import {
   type BiasKind,
   biasKind,
   type ConvTensors,
-  checkConvTypes,
   clampActivation,
   convQuantization,
   convTensors,
   type QuantizedConvParams,
-  requireWideShifts,
   type WindowGeometry,
-  windowGeometry,
+  windowOperands,
 } from './common/conv-params.js';
 import { defineKernel, type PrepareContext } from './types.js';
 
@@ -38,15 +36,8 @@ const BIAS_FOR: Record<string, BiasKind[]> = {
   int16: ['int32', 'int64'],
 };
 
-const TYPE_PAIRS = ['float32/float32', 'int8/int8', 'int8/int4', 'int16/int8'];
-
 function prepare(ctx: PrepareContext): Conv2DParams {
-  const input = ctx.input(0);
-  const filter = ctx.input(1);
-  const bias = ctx.optionalInput(2);
-  const output = ctx.output(0);
-  checkConvTypes(ctx, { input, filter, output }, TYPE_PAIRS);
-  const g = windowGeometry(ctx, input, filter, output);
+  const { input, filter, bias, output, g } = windowOperands(ctx);
   if (filter.shape[0] !== g.outD) ctx.fail(`filter has ${filter.shape[0]} output channels, output ${g.outD}`);
   const filterD = filter.shape[3];
   if (filterD < 1 || g.inD % filterD !== 0)
@@ -63,9 +54,10 @@ function prepare(ctx: PrepareContext): Conv2DParams {
     filterInt4: filter.dtype === 'int4',
     wideAccumulator: kind === 'int64',
   };
-  const q = convQuantization(ctx, { input, filter, output }, g.outD, 0, act);
-  if (base.wideAccumulator) requireWideShifts(ctx, q.shifts);
-  return { ...base, ...q };
+  return {
+    ...base,
+    ...convQuantization(ctx, { input, filter, output }, g.outD, 0, act, base.wideAccumulator),
+  };
 }
 
 /** Input values as int32 with the input offset already added (the loop's `input_val + input_offset`). */

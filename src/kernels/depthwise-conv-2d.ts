@@ -11,14 +11,12 @@ import {
   type BiasKind,
   biasKind,
   type ConvTensors,
-  checkConvTypes,
   clampActivation,
   convQuantization,
   convTensors,
   type QuantizedConvParams,
-  requireWideShifts,
   type WindowGeometry,
-  windowGeometry,
+  windowOperands,
 } from './common/conv-params.js';
 import { defineKernel, type PrepareContext } from './types.js';
 
@@ -32,15 +30,8 @@ export interface DepthwiseConv2DParams extends WindowGeometry, QuantizedConvPara
 /** TFLM reads the bias as float, int32 and int64 for float32, int8 and int16 inputs. */
 const BIAS_FOR: Record<string, BiasKind[]> = { float32: ['float32'], int8: ['int32'], int16: ['int64'] };
 
-const TYPE_PAIRS = ['float32/float32', 'int8/int8', 'int8/int4', 'int16/int8'];
-
 function prepare(ctx: PrepareContext): DepthwiseConv2DParams {
-  const input = ctx.input(0);
-  const filter = ctx.input(1);
-  const bias = ctx.optionalInput(2);
-  const output = ctx.output(0);
-  checkConvTypes(ctx, { input, filter, output }, TYPE_PAIRS);
-  const g = windowGeometry(ctx, input, filter, output);
+  const { input, filter, bias, output, g } = windowOperands(ctx);
   const depthMultiplier = ctx.op.options.depthMultiplier as number;
   if (filter.shape[0] !== 1) ctx.fail(`filter must have shape [1, h, w, channels], got [${filter.shape}]`);
   if (filter.shape[3] !== g.outD) ctx.fail(`filter has ${filter.shape[3]} channels, output ${g.outD}`);
@@ -53,9 +44,10 @@ function prepare(ctx: PrepareContext): DepthwiseConv2DParams {
     depthMultiplier,
     filterInt4: filter.dtype === 'int4',
   };
-  const q = convQuantization(ctx, { input, filter, output }, g.outD, 3, act);
-  if (input.dtype === 'int16') requireWideShifts(ctx, q.shifts);
-  return { ...base, ...q };
+  return {
+    ...base,
+    ...convQuantization(ctx, { input, filter, output }, g.outD, 3, act, input.dtype === 'int16'),
+  };
 }
 
 /**

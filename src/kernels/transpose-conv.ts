@@ -9,15 +9,14 @@ import {
   type ConvTensors,
   checkConvTypes,
   clampActivation,
-  computePadding,
   convQuantization,
   convTensors,
   type QuantizedConvParams,
   requirePositive,
   requireRank4,
-  requireWideShifts,
   type WindowGeometry,
 } from './common/conv-params.js';
+import { computePadding } from './common/padding.js';
 import { defineKernel, type PrepareContext } from './types.js';
 
 type Geometry = Omit<WindowGeometry, 'dilationH' | 'dilationW'>;
@@ -102,9 +101,10 @@ function prepare(ctx: PrepareContext): TransposeConvParams {
   // TFLM requantizes quantized transpose convolutions without the fused activation.
   if (input.dtype !== 'float32' && act !== 'NONE')
     ctx.unsupported(`fused activation ${act} on a quantized TRANSPOSE_CONV`);
-  const q = convQuantization(ctx, { input, filter, output }, g.outD, 0, act);
-  if (input.dtype === 'int16') requireWideShifts(ctx, q.shifts);
-  return { ...base, ...q };
+  return {
+    ...base,
+    ...convQuantization(ctx, { input, filter, output }, g.outD, 0, act, input.dtype === 'int16'),
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Shared parameter math of the convolution group (CONV_2D, DEPTHWISE_CONV_2D, TRANSPOSE_CONV)
- * and of the pooling kernels: TFLM's padding rules (tensorflow/lite/kernels/padding.h),
- * per-channel requantization (PopulateConvolutionQuantizationParams) and the checks they share.
+ * and of the pooling kernels: window geometry, per-channel requantization
+ * (PopulateConvolutionQuantizationParams) and the checks they share.
  */
 import type { GraphTensor } from '../../graph/graph.js';
 import { activationRangeFloat, activationRangeQuantized } from '../../quant/activation.js';
@@ -10,66 +10,7 @@ import type { Activation, Padding } from '../../tflite/schema.js';
 import { elementCount } from '../../tflite/verify.js';
 import type { PrepareContext } from '../types.js';
 import { tensorZeroPoint } from './fc-params.js';
-
-/** ComputeOutSize: the spatial output size of a window sliding over `inSize`. */
-export function computeOutSize(
-  padding: Padding,
-  inSize: number,
-  filterSize: number,
-  stride: number,
-  dilation = 1,
-): number {
-  if (stride === 0) return 0;
-  const effectiveFilter = (filterSize - 1) * dilation + 1;
-  const span = padding === 'SAME' ? inSize + stride - 1 : inSize + stride - effectiveFilter;
-  return Math.trunc(span / stride);
-}
-
-export interface PaddingSpec {
-  padding: Padding;
-  strideH: number;
-  strideW: number;
-  dilationH?: number;
-  dilationW?: number;
-  inH: number;
-  inW: number;
-  filterH: number;
-  filterW: number;
-}
-
-export interface PaddingValues {
-  /** Rows/columns of implicit zeros before the input (TFLM's padding_values.height/width). */
-  height: number;
-  width: number;
-  /** 1 when the total padding is odd: the extra row/column goes after the input. */
-  heightOffset: number;
-  widthOffset: number;
-  outHeight: number;
-  outWidth: number;
-}
-
-function paddingWithOffset(
-  stride: number,
-  dilation: number,
-  inSize: number,
-  filterSize: number,
-  outSize: number,
-): [number, number] {
-  const effectiveFilter = (filterSize - 1) * dilation + 1;
-  const total = Math.max(0, (outSize - 1) * stride + effectiveFilter - inSize);
-  return [Math.trunc(total / 2), total % 2];
-}
-
-/** ComputePaddingHeightWidth: output size and leading padding of a 2-D window. */
-export function computePadding(s: PaddingSpec): PaddingValues {
-  const dilationH = s.dilationH ?? 1;
-  const dilationW = s.dilationW ?? 1;
-  const outWidth = computeOutSize(s.padding, s.inW, s.filterW, s.strideW, dilationW);
-  const outHeight = computeOutSize(s.padding, s.inH, s.filterH, s.strideH, dilationH);
-  const [height, heightOffset] = paddingWithOffset(s.strideH, dilationH, s.inH, s.filterH, outHeight);
-  const [width, widthOffset] = paddingWithOffset(s.strideW, dilationW, s.inW, s.filterW, outWidth);
-  return { height, width, heightOffset, widthOffset, outHeight, outWidth };
-}
+import { computePadding } from './padding.js';
 
 /** The spatial layout of a windowed op over NHWC tensors, with TFLM's leading padding. */
 export interface WindowGeometry {
@@ -94,7 +35,7 @@ export interface WindowGeometry {
  * Geometry of CONV_2D / DEPTHWISE_CONV_2D (filters OHWI / 1HWO: height and width at dims 1, 2)
  * from the op's padding, strides and dilations; fails when the output tensor disagrees.
  */
-export function windowGeometry(
+function windowGeometry(
   ctx: PrepareContext,
   input: GraphTensor,
   filter: GraphTensor,
@@ -179,6 +120,19 @@ export function checkConvTypes(
   if (allowed.includes(`${input.dtype}/${filter.dtype}`)) return;
   if (input.dtype === 'float32') ctx.unsupported(`hybrid float32 input with ${filter.dtype} weights`);
   ctx.unsupported(`input ${input.dtype} with filter ${filter.dtype}`);
+}
+
+/** The dtype pairs CONV_2D and DEPTHWISE_CONV_2D run. */
+const WINDOW_TYPE_PAIRS = ['float32/float32', 'int8/int8', 'int8/int4', 'int16/int8'];
+
+/** CONV_2D / DEPTHWISE_CONV_2D operands (input, filter, bias?), their dtypes checked, and the geometry. */
+export function windowOperands(ctx: PrepareContext) {
+  const input = ctx.input(0);
+  const filter = ctx.input(1);
+  const bias = ctx.optionalInput(2);
+  const output = ctx.output(0);
+  checkConvTypes(ctx, { input, filter, output }, WINDOW_TYPE_PAIRS);
+  return { input, filter, bias, output, g: windowGeometry(ctx, input, filter, output) };
 }
 
 /** Fails unless `t` has rank 4 (NHWC activations, OHWI / 1HWO filters). */
@@ -273,21 +227,29 @@ export function quantizedConvParams(
 
 const NO_QUANT = { inputOffset: 0, outputOffset: 0, multipliers: [], shifts: [] };
 
-/** quantizedConvParams for int8/int16; float32 needs only the float clamp of `act`. */
+/**
+ * quantizedConvParams for int8/int16, whose shifts a `wide` (64-bit) accumulator limits;
+ * float32 needs only the float clamp of `act`.
+ */
 export function convQuantization(
   ctx: PrepareContext,
   tensors: { input: GraphTensor; filter: GraphTensor; output: GraphTensor },
   channels: number,
   quantDim: number,
   act: Activation,
+  wide: boolean,
 ): QuantizedConvParams {
-  if (tensors.input.dtype !== 'float32') return quantizedConvParams(ctx, tensors, channels, quantDim, act);
-  const [actMin, actMax] = activationRangeFloat(act);
-  return { ...NO_QUANT, actMin, actMax };
+  if (tensors.input.dtype === 'float32') {
+    const [actMin, actMax] = activationRangeFloat(act);
+    return { ...NO_QUANT, actMin, actMax };
+  }
+  const q = quantizedConvParams(ctx, tensors, channels, quantDim, act);
+  if (wide) requireWideShifts(ctx, q.shifts);
+  return q;
 }
 
 /** The 64-bit requantization assumes shifts in [-31, 7]; larger scales are not representable. */
-export function requireWideShifts(ctx: PrepareContext, shifts: readonly number[]): void {
+function requireWideShifts(ctx: PrepareContext, shifts: readonly number[]): void {
   if (shifts.some((s) => s < -31 || s > 7))
     ctx.unsupported('effective output scale beyond 2^7 for a 64-bit accumulator');
 }

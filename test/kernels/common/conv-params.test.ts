@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { multiplyWide } from '../../../src/kernels/common/conv-eval.js';
-import { computeOutSize, computePadding, unpackInt4 } from '../../../src/kernels/common/conv-params.js';
+import { unpackInt4 } from '../../../src/kernels/common/conv-params.js';
+import { computeOutSize, computePadding } from '../../../src/kernels/common/padding.js';
 import { multiplyByQuantizedMultiplierInt64 } from '../../../src/quant/fixed-point.js';
 
 describe('computeOutSize', () => {
