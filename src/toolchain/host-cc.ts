@@ -1,7 +1,7 @@
 /** The host C compiler: found once, used for native runs; builds are cached by content hash. */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { BuildError, ToolNotFoundError } from '../errors.js';
 import { cacheDir } from '../platforms/common/paths.js';
@@ -47,6 +47,18 @@ export async function findHostCc(): Promise<string> {
 
 export const CACHE_DIR = cacheDir();
 
+/** Every .h file below `dir`, sorted (a missing directory has none). */
+function headersUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...headersUnder(full));
+    else if (entry.name.endsWith('.h')) out.push(full);
+  }
+  return out.sort();
+}
+
 export function stderrTail(text: string, lines = 30): string {
   return text.trim().split('\n').slice(-lines).join('\n');
 }
@@ -65,6 +77,8 @@ export async function buildHostExecutable(o: {
   const cc = await findHostCc();
   const h = createHash('sha256').update(`${cc}\0${o.flags.join(' ')}\0${o.keyExtra ?? ''}`);
   for (const s of o.sources) h.update(s).update(readFileSync(s));
+  // Headers change the binary as much as sources do.
+  for (const dir of o.includeDirs) for (const f of headersUnder(dir)) h.update(f).update(readFileSync(f));
   const key = h.digest('hex').slice(0, 24);
   const dir = path.join(CACHE_DIR, 'native');
   const exe = path.join(dir, `${o.name}-${key}`);

@@ -101,3 +101,30 @@ describe.skipIf(!hostCcAvailable)('generated C API', () => {
     );
   });
 });
+
+describe.skipIf(!hostCcAvailable)('host build cache', () => {
+  it('a changed header in an include dir gives a new binary', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tf-cache-'));
+    writeFileSync(join(dir, 'main.c'), '#include "v.h"\nint main(void) { return V; }\n');
+    writeFileSync(join(dir, 'v.h'), '#define V 3\n');
+    const opts = {
+      sources: [join(dir, 'main.c')],
+      includeDirs: [dir],
+      flags: ['-std=c99'],
+      name: 'cache-test',
+    };
+    const first = await buildHostExecutable(opts);
+    writeFileSync(join(dir, 'v.h'), '#define V 4\n');
+    const second = await buildHostExecutable(opts);
+    expect(second).not.toBe(first);
+    const status = (exe: string) => {
+      try {
+        execFileSync(exe);
+        return 0;
+      } catch (e) {
+        return (e as { status: number }).status;
+      }
+    };
+    expect([status(first), status(second)]).toEqual([3, 4]);
+  });
+});
