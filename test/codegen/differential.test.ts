@@ -108,5 +108,5 @@ describe.skipIf(!hostCcAvailable)('differential: TS interpreter vs generated C o
     }
     expect(cases.length).toBeGreaterThanOrEqual(MODELS * 0.9);
     expect(mismatches).toEqual([]);
-  });
+  }, 600_000);
 });
