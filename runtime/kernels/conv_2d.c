@@ -1,46 +1,7 @@
-/* CONV_2D: TFLM reference integer_ops/conv.h (int8, int4 filter, 16x8) and reference/conv.h (float32). */
+/* CONV_2D int8 (and int4 filters): TFLM reference integer_ops/conv.h. */
 #include "conv_2d.h"
 
-#include <string.h>
-
 #include "conv_common.h"
-
-/*
- * The taps of one output pixel that fall inside the input: a rectangle of rows x cols filter
- * positions (TFLM skips the others), walked as rows of contiguous segments.
- */
-typedef struct {
-  int32_t in_first; /* input element of the first valid tap (channel 0) */
-  int32_t w_first;  /* filter element of the first valid tap, within one output channel */
-  int32_t rows;
-  int32_t segs;   /* segments per row: 1 when a row's taps are adjacent in memory, else cols */
-  int32_t seg;    /* elements per segment */
-  int32_t in_row; /* input elements between tap rows */
-  int32_t in_seg; /* input elements between segments */
-  int32_t w_row;  /* filter elements between tap rows */
-  int32_t full;   /* every tap is valid */
-} window_t;
-
-static window_t window_at(const tf_conv_2d_geom_t *g, int32_t y0, int32_t x0) {
-  int32_t fy0, fy1, fx0, fx1;
-  tf_conv_tap_range(y0, g->dilation_h, g->filter_h, g->in_h, &fy0, &fy1);
-  tf_conv_tap_range(x0, g->dilation_w, g->filter_w, g->in_w, &fx0, &fx1);
-  window_t w;
-  const int32_t cols = fx1 - fx0;
-  const int32_t adjacent = g->dilation_w == 1 && g->filter_d == g->in_d;
-  w.rows = cols == 0 ? 0 : fy1 - fy0;
-  w.segs = adjacent ? 1 : cols;
-  w.seg = adjacent ? cols * g->filter_d : g->filter_d;
-  w.in_row = g->dilation_h * g->in_w * g->in_d;
-  w.in_seg = g->dilation_w * g->in_d;
-  w.w_row = g->filter_w * g->filter_d;
-  w.full = w.rows == g->filter_h && cols == g->filter_w;
-  /* An empty window is never read: keep its offsets in range. */
-  const int32_t empty = w.rows == 0;
-  w.in_first = empty ? 0 : ((y0 + g->dilation_h * fy0) * g->in_w + x0 + g->dilation_w * fx0) * g->in_d;
-  w.w_first = empty ? 0 : (fy0 * g->filter_w + fx0) * g->filter_d;
-  return w;
-}
 
 /*
  * int8 filters of constant models come blocked (tf_conv_2d_q_t.blocked): within each group, runs
@@ -140,7 +101,7 @@ static inline int32_t block_at(const run_t *r, int32_t oc) {
  * Two pixels x1 elements apart whose windows lie inside the input, channels oc..oc+3 of a
  * blocked filter (w at the block's first tap), in the folded form.
  */
-TF_CONV_HOT static void pair_block4(const run_t *r, const window_t *win, const int8_t *x, int32_t x1,
+TF_CONV_HOT static void pair_block4(const run_t *r, const tf_conv_window_t *win, const int8_t *x, int32_t x1,
                                     const int8_t *w, int32_t oc, int8_t *out0, int8_t *out1) {
   uint32_t acc[8];
   for (int32_t k = 0; k < 4; ++k) acc[k] = acc[4 + k] = (uint32_t)r->folded[oc + k];
@@ -160,7 +121,7 @@ TF_CONV_HOT static void pair_block4(const run_t *r, const window_t *win, const i
   }
 }
 
-static void pair_block1(const run_t *r, const window_t *win, const int8_t *x, int32_t x1, const int8_t *w,
+static void pair_block1(const run_t *r, const tf_conv_window_t *win, const int8_t *x, int32_t x1, const int8_t *w,
                         int32_t oc, int8_t *out0, int8_t *out1) {
   uint32_t acc[2];
   acc[0] = acc[1] = (uint32_t)r->folded[oc];
@@ -177,7 +138,7 @@ static void pair_block1(const run_t *r, const window_t *win, const int8_t *x, in
  * Two horizontally adjacent pixels whose windows lie inside the input (x1 elements apart), in
  * the folded form sum w (x + off) = sum w x + off * sum w: equal modulo 2^32, so byte-identical.
  */
-static void pair_s8(const run_t *r, const int8_t *in_batch, const int8_t *filter, const window_t *win, int32_t x1,
+static void pair_s8(const run_t *r, const int8_t *in_batch, const int8_t *filter, const tf_conv_window_t *win, int32_t x1,
                     int8_t *out0, int8_t *out1) {
   for (int32_t oc = 0; oc < r->out_d;) {
     const int32_t n = block_at(r, oc);
@@ -193,7 +154,7 @@ static void pair_s8(const run_t *r, const int8_t *in_batch, const int8_t *filter
 }
 
 /* One pixel: folded when its window is whole, else the offset is added over the valid taps. */
-static void single_s8(const run_t *r, const int8_t *in_batch, const int8_t *filter, const window_t *win,
+static void single_s8(const run_t *r, const int8_t *in_batch, const int8_t *filter, const tf_conv_window_t *win,
                       int8_t *out) {
   const int32_t folded = win->full && r->folded != 0;
   const int32_t off = folded ? 0 : r->in_offset;
@@ -245,10 +206,10 @@ static run_t run_of(const tf_conv_2d_q_t *p, const int32_t *bias) {
  * is one run of pixels, paired across row ends.
  */
 static void pointwise_s8(const tf_conv_2d_q_t *p, const run_t *r, const int8_t *input, const int8_t *filter,
-                         const window_t *whole, int8_t *output) {
+                         const tf_conv_window_t *whole, int8_t *output) {
   const tf_conv_2d_geom_t *g = &p->g;
   const int32_t pixels = g->batches * g->out_h * g->out_w;
-  window_t win = *whole;
+  tf_conv_window_t win = *whole;
   int32_t i = 0;
   for (win.in_first = 0; i + 2 <= pixels; i += 2, win.in_first += 2 * g->in_d, output += 2 * g->out_d) {
     pair_s8(r, input, filter, &win, g->in_d, output, output + g->out_d);
@@ -256,51 +217,17 @@ static void pointwise_s8(const tf_conv_2d_q_t *p, const run_t *r, const int8_t *
   if (i < pixels) single_s8(r, input, filter, &win, output);
 }
 
-/* A byte copy in 32-bit words (unaligned word access is allowed on Armv7-M and x86). */
-static void copy_bytes(int8_t *dst, const int8_t *src, int32_t n) {
-  for (; n >= 4; n -= 4, dst += 4, src += 4) {
-    uint32_t word;
-    memcpy(&word, src, 4);
-    memcpy(dst, &word, 4);
-  }
-  for (; n > 0; --n) *dst++ = *src++;
-}
-
 /*
- * Copies one pixel's window (channels c0.. of each tap, taps row by row: the filter's order)
- * to buf; taps outside the input get the input zero point, whose offset input is 0, so border
- * pixels take the folded form too.
+ * Every group's window of one pixel, group gi's for pair slot k at buf + (2 gi + k) * size. Taps
+ * outside the input get the input zero point (pad): its offset input is 0, so border pixels
+ * take the folded form too.
  */
-static void gather(const tf_conv_2d_geom_t *g, const int8_t *in_batch, int32_t y0, int32_t x0, int32_t c0,
-                   int8_t pad, int8_t *buf) {
-  const int32_t fd = g->filter_d, row_len = g->filter_w * fd;
-  int32_t fx0, fx1;
-  tf_conv_tap_range(x0, g->dilation_w, g->filter_w, g->in_w, &fx0, &fx1);
-  const int32_t run = g->dilation_w == 1 && fd == g->in_d;
-  for (int32_t fy = 0; fy < g->filter_h; ++fy, buf += row_len) {
-    const int32_t iy = y0 + g->dilation_h * fy;
-    if (iy < 0 || iy >= g->in_h || fx0 == fx1) {
-      memset(buf, pad, (size_t)row_len);
-      continue;
-    }
-    const int8_t *row = in_batch + (iy * g->in_w + x0) * g->in_d + c0;
-    if (fx0 > 0) memset(buf, pad, (size_t)(fx0 * fd));
-    if (run) {
-      copy_bytes(buf + fx0 * fd, row + fx0 * fd, (fx1 - fx0) * fd);
-    } else {
-      for (int32_t fx = fx0; fx < fx1; ++fx) copy_bytes(buf + fx * fd, row + fx * g->dilation_w * g->in_d, fd);
-    }
-    if (fx1 < g->filter_w) memset(buf + fx1 * fd, pad, (size_t)((g->filter_w - fx1) * fd));
-  }
-}
-
-/* Every group's window of one pixel: group gi's copy for pair slot k at buf + (2 gi + k) * size. */
 static void gather_pixel(const tf_conv_2d_geom_t *g, const int8_t *in_batch, int32_t oy, int32_t ox, int8_t pad,
                          int32_t k, int8_t *buf) {
   const int32_t size = g->filter_h * g->filter_w * g->filter_d;
   for (int32_t gi = 0; gi * g->filter_d < g->in_d; ++gi) {
-    gather(g, in_batch, oy * g->stride_h - g->pad_h, ox * g->stride_w - g->pad_w, gi * g->filter_d, pad,
-           buf + (2 * gi + k) * size);
+    tf_conv_gather(g, in_batch, oy * g->stride_h - g->pad_h, ox * g->stride_w - g->pad_w, gi * g->filter_d,
+                   pad, buf + (2 * gi + k) * size);
   }
 }
 
@@ -310,7 +237,7 @@ static void gather_pixel(const tf_conv_2d_geom_t *g, const int8_t *in_batch, int
  */
 static void gathered_s8(const run_t *r, const int8_t *buf, const int8_t *w, int8_t *out0, int8_t *out1) {
   const int32_t size = r->filter_size;
-  const window_t flat = {0, 0, 1, 1, size, 0, 0, 0, 1};
+  const tf_conv_window_t flat = {0, 0, 1, 1, size, 0, 0, 0, 1};
   for (int32_t oc = 0; oc < r->out_d; buf += 2 * size) {
     for (const int32_t end = oc + r->per_group; oc < end;) {
       const int32_t n = block_at(r, oc);
@@ -348,7 +275,7 @@ void tf_conv_2d_s8(const tf_conv_2d_q_t *p, const int8_t *input, const int8_t *f
   int32_t oy_lo, oy_hi, ox_lo, ox_hi;
   tf_conv_full_span(g->out_h, g->stride_h, g->pad_h, g->dilation_h, g->filter_h, g->in_h, &oy_lo, &oy_hi);
   tf_conv_full_span(g->out_w, g->stride_w, g->pad_w, g->dilation_w, g->filter_w, g->in_w, &ox_lo, &ox_hi);
-  const window_t whole = window_at(g, oy_lo * g->stride_h - g->pad_h, ox_lo * g->stride_w - g->pad_w);
+  const tf_conv_window_t whole = tf_conv_window_at(g, oy_lo * g->stride_h - g->pad_h, ox_lo * g->stride_w - g->pad_w);
   const int32_t one_tap = g->filter_h == 1 && g->filter_w == 1;
   if (pairs && one_tap && g->stride_h == 1 && g->stride_w == 1 && g->filter_d == g->in_d) {
     pointwise_s8(p, &r, input, filter, &whole, output);
@@ -366,7 +293,7 @@ void tf_conv_2d_s8(const tf_conv_2d_q_t *p, const int8_t *input, const int8_t *f
       for (int32_t ox = 0; ox < g->out_w;) {
         const int32_t x0 = ox * g->stride_w - g->pad_w;
         const int32_t full = row_full && ox >= ox_lo && ox < ox_hi;
-        window_t win = whole;
+        tf_conv_window_t win = whole;
         win.in_first = (y0 * g->in_w + x0) * g->in_d;
         if (in_place && full && ox + 1 < ox_hi) {
           pair_s8(&r, in_batch, filter, &win, x1, output, output + g->out_d);
@@ -379,7 +306,7 @@ void tf_conv_2d_s8(const tf_conv_2d_q_t *p, const int8_t *input, const int8_t *f
           if (pending) gathered_s8(&r, buf, filter, pending, output);
           pending = pending ? 0 : output;
         } else {
-          if (!full) win = window_at(g, y0, x0);
+          if (!full) win = tf_conv_window_at(g, y0, x0);
           single_s8(&r, in_batch, filter, &win, output);
         }
         output += g->out_d;
@@ -395,87 +322,4 @@ void tf_conv_2d_s8_int4(const tf_conv_2d_q_t *p, const int8_t *input, const uint
   const tf_conv_2d_geom_t *g = &p->g;
   tf_conv_unpack_int4(packed_filter, g->out_d * g->filter_h * g->filter_w * g->filter_d, (int8_t *)scratch);
   tf_conv_2d_s8(p, input, (const int8_t *)scratch, bias, output, 0);
-}
-
-/* sum w * x over one output channel's valid taps, int16 input (no input offset). */
-static int64_t window_s16(const window_t *win, const int16_t *x, const int8_t *w) {
-  int64_t acc = 0;
-  for (int32_t r = 0; r < win->rows; ++r, x += win->in_row, w += win->w_row) {
-    const int16_t *xs = x;
-    const int8_t *ws = w;
-    for (int32_t s = 0; s < win->segs; ++s, xs += win->in_seg, ws += win->seg) {
-      for (int32_t i = 0; i < win->seg; ++i) acc += (int32_t)(ws[i] * xs[i]);
-    }
-  }
-  return acc;
-}
-
-/* The 16x8 loop; wide selects the int64 bias and requantization, else the int32 wrap-around. */
-static void conv_s16(const tf_conv_2d_q_t *p, const int16_t *input, const int8_t *filter, const int32_t *bias32,
-                     const int64_t *bias64, int32_t wide, int16_t *output) {
-  const tf_conv_2d_geom_t *g = &p->g;
-  const int32_t filter_size = g->filter_h * g->filter_w * g->filter_d;
-  for (int32_t b = 0; b < g->batches; ++b) {
-    const int16_t *in_batch = input + b * g->in_h * g->in_w * g->in_d;
-    for (int32_t oy = 0; oy < g->out_h; ++oy) {
-      for (int32_t ox = 0; ox < g->out_w; ++ox, output += g->out_d) {
-        const window_t win = window_at(g, oy * g->stride_h - g->pad_h, ox * g->stride_w - g->pad_w);
-        for (int32_t oc = 0; oc < g->out_d; ++oc) {
-          const int32_t group = oc / g->filters_per_group;
-          const int64_t sum = window_s16(&win, in_batch + win.in_first + group * g->filter_d,
-                                         filter + oc * filter_size + win.w_first);
-          int32_t v;
-          if (wide) {
-            v = tf_mbqm_int64(sum + (bias64 ? bias64[oc] : 0), p->multipliers[oc], p->shifts[oc]);
-          } else {
-            const uint32_t acc = (uint32_t)sum + (bias32 ? (uint32_t)bias32[oc] : 0u);
-            v = tf_mbqm((int32_t)acc, p->multipliers[oc], p->shifts[oc]) + p->output_offset;
-          }
-          output[oc] = (int16_t)tf_clamp(v, p->act_min, p->act_max);
-        }
-      }
-    }
-  }
-}
-
-void tf_conv_2d_s16(const tf_conv_2d_q_t *p, const int16_t *input, const int8_t *filter, const int32_t *bias,
-                    int16_t *output) {
-  conv_s16(p, input, filter, bias, 0, 0, output);
-}
-
-void tf_conv_2d_s16_b64(const tf_conv_2d_q_t *p, const int16_t *input, const int8_t *filter,
-                        const int64_t *bias, int16_t *output) {
-  conv_s16(p, input, filter, 0, bias, 1, output);
-}
-
-/* One output channel in TFLM's order: taps row by row, channels innermost, in single precision. */
-static float window_f32(const window_t *win, const float *x, const float *w) {
-  float total = 0.0f;
-  for (int32_t r = 0; r < win->rows; ++r, x += win->in_row, w += win->w_row) {
-    const float *xs = x, *ws = w;
-    for (int32_t s = 0; s < win->segs; ++s, xs += win->in_seg, ws += win->seg) {
-      for (int32_t i = 0; i < win->seg; ++i) total += xs[i] * ws[i];
-    }
-  }
-  return total;
-}
-
-void tf_conv_2d_f32(const tf_conv_2d_f_t *p, const float *input, const float *filter, const float *bias,
-                    float *output) {
-  const tf_conv_2d_geom_t *g = &p->g;
-  const int32_t filter_size = g->filter_h * g->filter_w * g->filter_d;
-  for (int32_t b = 0; b < g->batches; ++b) {
-    const float *in_batch = input + b * g->in_h * g->in_w * g->in_d;
-    for (int32_t oy = 0; oy < g->out_h; ++oy) {
-      for (int32_t ox = 0; ox < g->out_w; ++ox, output += g->out_d) {
-        const window_t win = window_at(g, oy * g->stride_h - g->pad_h, ox * g->stride_w - g->pad_w);
-        for (int32_t oc = 0; oc < g->out_d; ++oc) {
-          const int32_t group = oc / g->filters_per_group;
-          const float total = window_f32(&win, in_batch + win.in_first + group * g->filter_d,
-                                         filter + oc * filter_size + win.w_first);
-          output[oc] = tf_clampf(total + (bias ? bias[oc] : 0.0f), p->act_min, p->act_max);
-        }
-      }
-    }
-  }
 }

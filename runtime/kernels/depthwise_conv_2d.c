@@ -231,23 +231,54 @@ void tf_depthwise_conv_2d_s16(const tf_depthwise_conv_2d_q_t *p, const int16_t *
   }
 }
 
-/* Each channel sums its window in TFLM's (filter_y, filter_x) order, in single precision. */
+/* One channel's window in TFLM's (filter_y, filter_x) order, in single precision. */
+static float taps1_f32(const window_t *win, const float *x, const float *w) {
+  float total = 0.0f;
+  for (int32_t r = win->rows; r > 0; --r, x += win->in_skip, w += win->w_skip) {
+    for (int32_t c = win->cols; c > 0; --c, x += win->in_col, w += win->w_col) total += *x * *w;
+  }
+  return total;
+}
+
+/* Four adjacent channels (depth multiplier 1), each with its own sum in the same order. */
+TF_CONV_HOT static void taps4_f32(const window_t *win, const float *x, const float *w, float acc[4]) {
+  float a0 = 0.0f, a1 = 0.0f, a2 = 0.0f, a3 = 0.0f;
+  for (int32_t r = win->rows; r > 0; --r, x += win->in_skip, w += win->w_skip) {
+    for (int32_t c = win->cols; c > 0; --c, x += win->in_col, w += win->w_col) {
+      a0 += x[0] * w[0];
+      a1 += x[1] * w[1];
+      a2 += x[2] * w[2];
+      a3 += x[3] * w[3];
+    }
+  }
+  acc[0] = a0;
+  acc[1] = a1;
+  acc[2] = a2;
+  acc[3] = a3;
+}
+
 void tf_depthwise_conv_2d_f32(const tf_depthwise_conv_2d_f_t *p, const float *input, const float *filter,
                               const float *bias, float *output) {
   const tf_depthwise_conv_2d_geom_t *g = &p->g;
+  const int32_t dm = g->depth_multiplier, block = dm == 1 ? 4 : 1;
   for (int32_t b = 0; b < g->batches; ++b) {
     const float *in_batch = input + b * g->in_h * g->in_w * g->in_d;
     for (int32_t oy = 0; oy < g->out_h; ++oy) {
       for (int32_t ox = 0; ox < g->out_w; ++ox, output += g->out_d) {
         const window_t win = window_at(g, oy * g->stride_h - g->pad_h, ox * g->stride_w - g->pad_w);
-        for (int32_t oc = 0; oc < g->out_d; ++oc) {
-          const float *x = in_batch + win.in_first + oc / g->depth_multiplier;
-          const float *w = filter + win.w_first + oc;
-          float total = 0.0f;
-          for (int32_t r = win.rows; r > 0; --r, x += win.in_skip, w += win.w_skip) {
-            for (int32_t c = win.cols; c > 0; --c, x += win.in_col, w += win.w_col) total += *x * *w;
+        const float *x = in_batch + win.in_first, *w = filter + win.w_first;
+        for (int32_t oc = 0; oc < g->out_d;) {
+          const int32_t n = oc + block <= g->out_d ? block : 1;
+          float acc[4];
+          if (n == 4) {
+            taps4_f32(&win, x + oc, w + oc, acc);
+          } else {
+            acc[0] = taps1_f32(&win, x + oc / dm, w + oc);
           }
-          output[oc] = tf_clampf(total + (bias ? bias[oc] : 0.0f), p->act_min, p->act_max);
+          for (int32_t k = 0; k < n; ++k) {
+            output[oc + k] = tf_clampf(acc[k] + (bias ? bias[oc + k] : 0.0f), p->act_min, p->act_max);
+          }
+          oc += n;
         }
       }
     }

@@ -156,6 +156,23 @@ const SPECS: Record<string, ConvSpec> = {
     output: [2, 4, 3, 5],
     options: convOptions({ padding: 'SAME', stride: [2, 2], act: 'RELU_N1_TO_1' }),
   },
+  'float32 3x3 SAME s1, 9 channels (blocks, pairs, borders)': {
+    ...base,
+    dtype: 'float32',
+    input: [1, 6, 7, 4],
+    filter: [9, 3, 3, 4],
+    output: [1, 6, 7, 9],
+    options: convOptions({ padding: 'SAME', act: 'RELU6' }),
+  },
+  'float32 filter as a graph input': {
+    ...base,
+    dtype: 'float32',
+    input: [1, 5, 5, 3],
+    filter: [4, 2, 2, 3],
+    output: [1, 5, 5, 4],
+    options: convOptions({ padding: 'SAME' }),
+    filterInput: true,
+  },
   'float32 no bias, groups, VALID': {
     ...base,
     dtype: 'float32',

@@ -3,7 +3,7 @@ import { UnsupportedOperatorError } from '../../../errors.js';
 import type { Graph } from '../../../graph/graph.js';
 import { unpackInt4 } from '../../../kernels/common/conv-params.js';
 import type { Conv2DParams } from '../../../kernels/conv-2d.js';
-import { cFloat, defineEmitter, type EmitContext } from '../context.js';
+import { cFloat, defineEmitter, type EmitContext, type EmittedOp } from '../context.js';
 import { constInt32 } from './fully-connected.js';
 
 /** A C designated initializer of a nested struct. */
@@ -69,8 +69,13 @@ function geometry(p: Conv2DParams): string {
  * interleaved element by element, the remaining channels as plain rows (4 weights per input
  * load in the kernel's inner loop).
  */
-export function blockFilter(w: Int8Array, channels: number, size: number, perGroup: number): Int8Array {
-  const out = new Int8Array(channels * size);
+export function blockFilter(
+  w: ArrayLike<number>,
+  channels: number,
+  size: number,
+  perGroup: number,
+): number[] {
+  const out: number[] = new Array(channels * size);
   let at = 0;
   for (let oc = 0; oc < channels; ) {
     const n = perGroup - (oc % perGroup) >= 4 ? 4 : 1;
@@ -115,51 +120,60 @@ export function int4FilterTable(ctx: EmitContext, filter: number): string {
   return ctx.table('filter_int4', 'uint8_t', data);
 }
 
+function emitFloat(p: Conv2DParams, ctx: EmitContext): EmittedOp {
+  const data = ctx.graph.tensors[p.filter].data;
+  const w = data ? new Float32Array(data.slice().buffer) : null;
+  const blocked = w && blockFilter(w, p.outD, filterSize(p), p.filtersPerGroup);
+  const params = ctx.params('tf_conv_2d_f_t', {
+    g: geometry(p),
+    act_min: cFloat(p.actMin),
+    act_max: cFloat(p.actMax),
+    blocked: blocked ? 1 : 0,
+  });
+  const filter = blocked ? ctx.table('filter_blocked', 'float', blocked) : ctx.tensor(p.filter);
+  const args = `${ctx.tensor(p.input)}, ${filter}, ${ctx.optTensor(p.bias)}, ${ctx.tensor(p.output)}`;
+  return { code: `tf_conv_2d_f32(${params}, ${args});` };
+}
+
+function emitQuantized(p: Conv2DParams, ctx: EmitContext): EmittedOp {
+  const known = constFilter(ctx.graph, p);
+  const folded = known && foldBias(ctx.graph, p.bias, known.sums, p.inputOffset);
+  // int4 weights are unpacked at run time in their OHWI order; int8 ones are reordered here.
+  const blocked =
+    known && !p.filterInt4 ? blockFilter(known.w, p.outD, filterSize(p), p.filtersPerGroup) : null;
+  const params = ctx.params('tf_conv_2d_q_t', {
+    g: geometry(p),
+    input_offset: p.inputOffset,
+    output_offset: p.outputOffset,
+    multipliers: ctx.table('multipliers', 'int32_t', p.multipliers),
+    shifts: ctx.table('shifts', 'int32_t', p.shifts),
+    act_min: p.actMin,
+    act_max: p.actMax,
+    folded_bias: folded ? ctx.table('folded_bias', 'int32_t', folded) : 'NULL',
+    blocked: blocked ? 1 : 0,
+  });
+  const [input, bias, output] = [ctx.tensor(p.input), ctx.optTensor(p.bias), ctx.tensor(p.output)];
+  const args = (filter: string) => `${params}, ${input}, ${filter}, ${bias}, ${output}`;
+  if (p.filterInt4) {
+    return { code: `tf_conv_2d_s8_int4(${args(int4FilterTable(ctx, p.filter))}, ${ctx.scratch});` };
+  }
+  const filter = blocked ? ctx.table('filter_blocked', 'int8_t', blocked) : ctx.tensor(p.filter);
+  if (p.dtype === 'int8') {
+    const scratch = p.filterH * p.filterW > 1 ? ctx.scratch : 'NULL';
+    return { code: `tf_conv_2d_s8(${args(filter)}, ${scratch});` };
+  }
+  const fn = p.wideAccumulator ? 'tf_conv_2d_s16_b64' : 'tf_conv_2d_s16';
+  return { code: `${fn}(${args(filter)});` };
+}
+
 export const conv2dC = defineEmitter<Conv2DParams>({
   op: 'CONV_2D',
-  sources: () => ['kernels/conv_2d.c', 'kernels/conv_common.c'],
-  emit(p, ctx) {
-    const input = ctx.tensor(p.input);
-    const bias = ctx.optTensor(p.bias);
-    const output = ctx.tensor(p.output);
-    if (p.dtype === 'float32') {
-      const params = ctx.params('tf_conv_2d_f_t', {
-        g: geometry(p),
-        act_min: cFloat(p.actMin),
-        act_max: cFloat(p.actMax),
-      });
-      return {
-        code: `tf_conv_2d_f32(${params}, ${input}, ${ctx.tensor(p.filter)}, ${bias}, ${output});`,
-      };
-    }
-    const known = constFilter(ctx.graph, p);
-    const folded = known && foldBias(ctx.graph, p.bias, known.sums, p.inputOffset);
-    // int4 weights are unpacked at run time in their OHWI order; int8 ones are reordered here.
-    const blocked =
-      known && !p.filterInt4 ? blockFilter(known.w, p.outD, filterSize(p), p.filtersPerGroup) : null;
-    const params = ctx.params('tf_conv_2d_q_t', {
-      g: geometry(p),
-      input_offset: p.inputOffset,
-      output_offset: p.outputOffset,
-      multipliers: ctx.table('multipliers', 'int32_t', p.multipliers),
-      shifts: ctx.table('shifts', 'int32_t', p.shifts),
-      act_min: p.actMin,
-      act_max: p.actMax,
-      folded_bias: folded ? ctx.table('folded_bias', 'int32_t', folded) : 'NULL',
-      blocked: blocked ? 1 : 0,
-    });
-    if (p.filterInt4) {
-      const packed = int4FilterTable(ctx, p.filter);
-      return {
-        code: `tf_conv_2d_s8_int4(${params}, ${input}, ${packed}, ${bias}, ${output}, ${ctx.scratch});`,
-      };
-    }
-    const filter = blocked ? ctx.table('filter_blocked', 'int8_t', blocked) : ctx.tensor(p.filter);
-    if (p.dtype === 'int8') {
-      const scratch = p.filterH * p.filterW > 1 ? ctx.scratch : 'NULL';
-      return { code: `tf_conv_2d_s8(${params}, ${input}, ${filter}, ${bias}, ${output}, ${scratch});` };
-    }
-    const fn = p.wideAccumulator ? 'tf_conv_2d_s16_b64' : 'tf_conv_2d_s16';
-    return { code: `${fn}(${params}, ${input}, ${filter}, ${bias}, ${output});` };
-  },
+  // One file per dtype (unused ones are dropped at link time).
+  sources: () => [
+    'kernels/conv_2d.c',
+    'kernels/conv_2d_s16.c',
+    'kernels/conv_2d_f32.c',
+    'kernels/conv_common.c',
+  ],
+  emit: (p, ctx) => (p.dtype === 'float32' ? emitFloat(p, ctx) : emitQuantized(p, ctx)),
 });
