@@ -1,7 +1,14 @@
 // Reproduces TFLM CONCATENATION (micro/kernels/concatenation.cc, reference/concatenation.h): raw element copies.
 import type { GraphTensor } from '../graph/graph.js';
 import type { TensorStore } from '../interpreter/tensor-store.js';
-import { type ElementWidth, elements, movedWidth, normalizeAxis, sizeBetween } from './common/shape.js';
+import {
+  copyAlongAxis,
+  type ElementWidth,
+  elements,
+  movedWidth,
+  normalizeAxis,
+  sizeBetween,
+} from './common/shape.js';
 import { defineKernel, type PrepareContext } from './types.js';
 
 export interface ConcatenationParams {
@@ -52,16 +59,8 @@ function prepare(ctx: PrepareContext): ConcatenationParams {
 }
 
 function evalConcatenation(p: ConcatenationParams, store: TensorStore): void {
-  const out = elements(store, p.output, p.width);
   const ins = p.inputs.map((t) => elements(store, t, p.width));
-  let o = 0;
-  for (let k = 0; k < p.outerSize; k++) {
-    for (let i = 0; i < ins.length; i++) {
-      const n = p.copySizes[i];
-      out.set(ins[i].subarray(k * n, (k + 1) * n), o);
-      o += n;
-    }
-  }
+  copyAlongAxis(elements(store, p.output, p.width), ins, p.outerSize, p.copySizes, true);
 }
 
 export const concatenation = defineKernel({ op: 'CONCATENATION', prepare, eval: evalConcatenation });

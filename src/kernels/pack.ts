@@ -1,7 +1,7 @@
 // Reproduces TFLM PACK (micro/kernels/pack.cc): stacks equal-shaped inputs along a new axis.
 import type { TensorStore } from '../interpreter/tensor-store.js';
 import {
-  copyStacked,
+  copyAlongAxis,
   type ElementWidth,
   elements,
   movedWidth,
@@ -45,7 +45,8 @@ function prepare(ctx: PrepareContext): PackParams {
 
 function evalPack(p: PackParams, store: TensorStore): void {
   const inputs = p.inputs.map((t) => elements(store, t, p.width));
-  copyStacked(elements(store, p.output, p.width), inputs, p.outerSize, p.copySize, true);
+  const sizes = inputs.map(() => p.copySize);
+  copyAlongAxis(elements(store, p.output, p.width), inputs, p.outerSize, sizes, true);
 }
 
 export const pack = defineKernel({ op: 'PACK', prepare, eval: evalPack });

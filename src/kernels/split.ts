@@ -3,6 +3,7 @@ import type { GraphTensor } from '../graph/graph.js';
 import type { TensorStore } from '../interpreter/tensor-store.js';
 import {
   constantInts,
+  copyAlongAxis,
   type ElementWidth,
   elements,
   movedWidth,
@@ -55,16 +56,8 @@ export function prepareSplit(ctx: PrepareContext, input: GraphTensor, axis: numb
 }
 
 export function evalSplit(p: SplitParams, store: TensorStore): void {
-  const input = elements(store, p.input, p.width);
   const outs = p.outputs.map((t) => elements(store, t, p.width));
-  let i = 0;
-  for (let k = 0; k < p.outerSize; k++) {
-    for (let o = 0; o < outs.length; o++) {
-      const n = p.copySizes[o];
-      outs[o].set(input.subarray(i, i + n), k * n);
-      i += n;
-    }
-  }
+  copyAlongAxis(elements(store, p.input, p.width), outs, p.outerSize, p.copySizes, false);
 }
 
 function prepare(ctx: PrepareContext): SplitParams {

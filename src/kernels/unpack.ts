@@ -1,7 +1,7 @@
 // Reproduces TFLM UNPACK (micro/kernels/unpack.cc): splits the input along an axis, dropping it.
 import type { TensorStore } from '../interpreter/tensor-store.js';
 import {
-  copyStacked,
+  copyAlongAxis,
   type ElementWidth,
   elements,
   movedWidth,
@@ -45,7 +45,8 @@ function prepare(ctx: PrepareContext): UnpackParams {
 
 function evalUnpack(p: UnpackParams, store: TensorStore): void {
   const outputs = p.outputs.map((t) => elements(store, t, p.width));
-  copyStacked(elements(store, p.input, p.width), outputs, p.outerSize, p.copySize, false);
+  const sizes = outputs.map(() => p.copySize);
+  copyAlongAxis(elements(store, p.input, p.width), outputs, p.outerSize, sizes, false);
 }
 
 export const unpack = defineKernel({ op: 'UNPACK', prepare, eval: evalUnpack });

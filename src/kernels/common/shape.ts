@@ -98,22 +98,26 @@ export function stackSizes(shape: readonly number[], axis: number): { outerSize:
   return { outerSize: sizeBetween(shape, 0, axis), copySize: sizeBetween(shape, axis + 1, shape.length) };
 }
 
-/** Copies the slices into (`pack`) or out of a tensor that interleaves them along its stacking axis. */
-export function copyStacked(
-  stacked: ElementArray,
-  slices: ElementArray[],
+/**
+ * Copies parts into (`join`: CONCATENATION, PACK) or out of (SPLIT, UNPACK) a tensor that holds
+ * them one after another along an axis: per outer step, copySizes[i] elements of part i.
+ */
+export function copyAlongAxis(
+  whole: ElementArray,
+  parts: ElementArray[],
   outerSize: number,
-  copySize: number,
-  pack: boolean,
+  copySizes: readonly number[],
+  join: boolean,
 ): void {
-  const n = copySize;
-  slices.forEach((slice, i) => {
-    for (let k = 0; k < outerSize; k++) {
-      const at = (k * slices.length + i) * n;
-      if (pack) stacked.set(slice.subarray(k * n, (k + 1) * n), at);
-      else slice.set(stacked.subarray(at, at + n), k * n);
+  let at = 0;
+  for (let k = 0; k < outerSize; k++) {
+    for (let i = 0; i < parts.length; i++) {
+      const n = copySizes[i];
+      if (join) whole.set(parts[i].subarray(k * n, (k + 1) * n), at);
+      else parts[i].set(whole.subarray(at, at + n), k * n);
+      at += n;
     }
-  });
+  }
 }
 
 /** Product of shape[from..to). */
