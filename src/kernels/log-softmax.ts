@@ -11,10 +11,10 @@ import {
   expOnNegativeValues,
   logXForXGreaterThanOrEqualTo1,
   preprocessSoftmaxScaling,
-  rescale,
 } from '../quant/gemmlowp.js';
 import { elementCount } from '../tflite/verify.js';
 import { tensorScale, tensorZeroPoint } from './common/fc-params.js';
+import { ACCUMULATION_INTEGER_BITS, maxAndExpSum } from './softmax.js';
 import { defineKernel, type PrepareContext } from './types.js';
 
 export interface LogSoftmaxParams {
@@ -33,7 +33,6 @@ export interface LogSoftmaxParams {
 
 /** Kept in sync with reference/log_softmax.h: Q5.26 differences, Q12.19 sums, Q4 output. */
 const INPUT_INTEGER_BITS = 5;
-const ACCUMULATION_INTEGER_BITS = 12;
 const OUTPUT_INTEGER_BITS = 4;
 
 function prepare(ctx: PrepareContext): LogSoftmaxParams {
@@ -91,18 +90,10 @@ function evalInt8(p: LogSoftmaxParams, store: TensorStore): void {
   const x = store.i8(p.input);
   const y = store.i8(p.output);
   const toQ5 = (diff: number): number => multiplyByQuantizedMultiplier(diff, p.inputMultiplier, p.inputShift);
+  const scaledExp = (diff: number): number => expOnNegativeValues(toQ5(diff), INPUT_INTEGER_BITS);
   for (let i = 0; i < p.outerSize; i++) {
     const row = i * p.depth;
-    let max = -128;
-    for (let c = 0; c < p.depth; c++) max = Math.max(max, x[row + c]);
-    let sum = 0;
-    for (let c = 0; c < p.depth; c++) {
-      const diff = x[row + c] - max;
-      if (diff >= p.diffMin)
-        sum =
-          (sum + rescale(expOnNegativeValues(toQ5(diff), INPUT_INTEGER_BITS), 0, ACCUMULATION_INTEGER_BITS)) |
-          0;
-    }
+    const { max, sum } = maxAndExpSum(x, row, p.depth, p.diffMin, scaledExp);
     const logSum = logXForXGreaterThanOrEqualTo1(sum, INPUT_INTEGER_BITS, ACCUMULATION_INTEGER_BITS);
     const shiftedLogSum = (logSum + INT32_MIN) | 0;
     const adjustedDiffMin = Math.max(

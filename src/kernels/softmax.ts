@@ -37,7 +37,29 @@ export interface SoftmaxParams {
 
 /** Kept in sync with reference/softmax.h: exp() input is Q5.26, the sum is Q12.19. */
 const SCALED_DIFF_INTEGER_BITS = 5;
-const ACCUMULATION_INTEGER_BITS = 12;
+/** Integer bits of the int8 kernels' Q12.19 sum of exponentials (softmax and log-softmax alike). */
+export const ACCUMULATION_INTEGER_BITS = 12;
+
+/**
+ * The row's maximum and the wrapping Q12.19 sum of `exp(diff)` (Q0.31) over the values whose
+ * difference from it is at least `diffMin`, as the int8 softmax and log-softmax loops compute them.
+ */
+export function maxAndExpSum(
+  x: Int8Array,
+  row: number,
+  depth: number,
+  diffMin: number,
+  exp: (diff: number) => number,
+): { max: number; sum: number } {
+  let max = -128;
+  for (let c = 0; c < depth; c++) max = Math.max(max, x[row + c]);
+  let sum = 0;
+  for (let c = 0; c < depth; c++) {
+    const diff = x[row + c] - max;
+    if (diff >= diffMin) sum = (sum + rescale(exp(diff), 0, ACCUMULATION_INTEGER_BITS)) | 0;
+  }
+  return { max, sum };
+}
 
 function checkOutputQuant(
   ctx: PrepareContext,
@@ -140,13 +162,7 @@ function evalInt8(p: SoftmaxParams, store: TensorStore): void {
     );
   for (let i = 0; i < p.outerSize; i++) {
     const row = i * p.depth;
-    let max = -128;
-    for (let c = 0; c < p.depth; c++) max = Math.max(max, x[row + c]);
-    let sum = 0;
-    for (let c = 0; c < p.depth; c++) {
-      const diff = x[row + c] - max;
-      if (diff >= p.diffMin) sum = (sum + rescale(scaledExp(diff), 0, ACCUMULATION_INTEGER_BITS)) | 0;
-    }
+    const { max, sum } = maxAndExpSum(x, row, p.depth, p.diffMin, scaledExp);
     const recip = getReciprocal(sum, ACCUMULATION_INTEGER_BITS);
     const exponent = recip.numBitsOverUnit + 31 - outBits;
     for (let c = 0; c < p.depth; c++) {
