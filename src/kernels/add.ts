@@ -17,18 +17,23 @@ import {
   quantizedActivationRange,
   quantParams,
   sameDTypeOperands,
+  type TensorQuantParams,
 } from './common/elementwise.js';
 import { defineKernel, type PrepareContext } from './types.js';
 
-/** The rescaling arithmetic ADD and SUB share: both inputs to a common scale, then to the output's. */
-export interface AddSubQuant {
-  leftShift: number;
+/** -zero point and the multiplier to the common scale of each input (ADD, SUB, comparisons, ...). */
+export interface InputRescales {
   input1Offset: number;
   input1Multiplier: number;
   input1Shift: number;
   input2Offset: number;
   input2Multiplier: number;
   input2Shift: number;
+}
+
+/** The rescaling arithmetic ADD and SUB share: both inputs to a common scale, then to the output's. */
+export interface AddSubQuant extends InputRescales {
+  leftShift: number;
   outputOffset: number;
   outputMultiplier: number;
   outputShift: number;
@@ -48,6 +53,25 @@ export function smallerThanOne(ctx: PrepareContext, real: number, what: string):
   if (!(real > 0 && real < 1)) ctx.fail(`${what} multiplier ${real} is not in (0, 1)`);
   const q = quantizeMultiplierSmallerThanOneExp(real);
   return [q.multiplier, q.shift];
+}
+
+/** The inputs' offsets and `reals`, their multipliers to the common scale (`what` ends the error's subject). */
+export function inputRescales(
+  ctx: PrepareContext,
+  [q1, q2]: TensorQuantParams[],
+  reals: readonly number[],
+  what = '',
+): InputRescales {
+  const [input1Multiplier, input1Shift] = smallerThanOne(ctx, reals[0], `input 1${what}`);
+  const [input2Multiplier, input2Shift] = smallerThanOne(ctx, reals[1], `input 2${what}`);
+  return {
+    input1Offset: -q1.zeroPoint,
+    input1Multiplier,
+    input1Shift,
+    input2Offset: -q2.zeroPoint,
+    input2Multiplier,
+    input2Shift,
+  };
 }
 
 /** The real multipliers of the common-scale arithmetic, computed as each TFLM kernel does. */
@@ -74,17 +98,11 @@ function prepareQuant(
   const qo = quantParams(ctx, output);
   const leftShift = output.dtype === 'int16' ? 15 : 20;
   const [r1, r2, ro] = reals(q1.scale, q2.scale, qo.scale, leftShift);
-  const [input1Multiplier, input1Shift] = smallerThanOne(ctx, r1, 'input 1');
-  const [input2Multiplier, input2Shift] = smallerThanOne(ctx, r2, 'input 2');
+  const rescales = inputRescales(ctx, [q1, q2], [r1, r2]);
   const [outputMultiplier, outputShift] = smallerThanOne(ctx, ro, 'output');
   return {
     leftShift,
-    input1Offset: -q1.zeroPoint,
-    input1Multiplier,
-    input1Shift,
-    input2Offset: -q2.zeroPoint,
-    input2Multiplier,
-    input2Shift,
+    ...rescales,
     outputOffset: qo.zeroPoint,
     outputMultiplier,
     outputShift,

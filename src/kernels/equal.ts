@@ -2,7 +2,7 @@
 import type { GraphTensor } from '../graph/graph.js';
 import type { TensorStore } from '../interpreter/tensor-store.js';
 import { multiplyByQuantizedMultiplierSmallerThanOneExp as mulSmall } from '../quant/fixed-point.js';
-import { smallerThanOne } from './add.js';
+import { type InputRescales, inputRescales } from './add.js';
 import {
   type BinaryOperands,
   binaryOperands,
@@ -16,18 +16,12 @@ import { defineKernel, type Kernel, type PrepareContext } from './types.js';
 
 export type Comparison = 'EQ' | 'NE' | 'LT' | 'LE' | 'GT' | 'GE';
 
-export interface ComparisonParams extends BinaryOperands {
+export interface ComparisonParams extends BinaryOperands, InputRescales {
   comparison: Comparison;
   dtype: ViewDType;
   /** int8/int16: both inputs are brought to a common scale before comparing. */
   scaled: boolean;
   leftShift: number;
-  input1Offset: number;
-  input1Multiplier: number;
-  input1Shift: number;
-  input2Offset: number;
-  input2Multiplier: number;
-  input2Shift: number;
 }
 
 const COMPARE: Record<Comparison, (a: number, b: number) => boolean> = {
@@ -54,19 +48,9 @@ const UNSCALED: Scaling = {
 
 /** ComparisonsPrepare quantizes each input scale itself (it must lie in (0, 1)). */
 function scaling(ctx: PrepareContext, inputs: GraphTensor[]): Scaling {
-  const [q1, q2] = inputs.map((t) => quantParams(ctx, t));
-  const [input1Multiplier, input1Shift] = smallerThanOne(ctx, q1.scale, 'input 1 scale as');
-  const [input2Multiplier, input2Shift] = smallerThanOne(ctx, q2.scale, 'input 2 scale as');
-  return {
-    scaled: true,
-    leftShift: 8,
-    input1Offset: -q1.zeroPoint,
-    input1Multiplier,
-    input1Shift,
-    input2Offset: -q2.zeroPoint,
-    input2Multiplier,
-    input2Shift,
-  };
+  const qs = inputs.map((t) => quantParams(ctx, t));
+  const rescales = inputRescales(ctx, qs, [qs[0].scale, qs[1].scale], ' scale as');
+  return { scaled: true, leftShift: 8, ...rescales };
 }
 
 function prepareComparison(

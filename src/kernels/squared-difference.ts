@@ -7,7 +7,7 @@ import {
   multiplyByQuantizedMultiplier,
   quantizeMultiplier,
 } from '../quant/fixed-point.js';
-import { type AddSubQuant, smallerThanOne } from './add.js';
+import { type AddSubQuant, inputRescales } from './add.js';
 import {
   type BinaryOperands,
   binaryOperands,
@@ -44,18 +44,12 @@ function requant(ctx: PrepareContext, inputs: GraphTensor[], output: GraphTensor
     ctx.fail('int16 needs zero points of 0');
   const leftShift = output.dtype === 'int8' ? 7 : 0;
   const twiceMax = 2 * Math.max(q1.scale, q2.scale);
-  const [input1Multiplier, input1Shift] = smallerThanOne(ctx, q1.scale / twiceMax, 'input 1');
-  const [input2Multiplier, input2Shift] = smallerThanOne(ctx, q2.scale / twiceMax, 'input 2');
+  const rescales = inputRescales(ctx, [q1, q2], [q1.scale / twiceMax, q2.scale / twiceMax]);
   // (1 << 2 * left_shift) * output_scale is a float product in TFLM.
   const out = quantizeMultiplier((twiceMax * twiceMax) / Math.fround(2 ** (2 * leftShift) * qo.scale));
   return {
     leftShift,
-    input1Offset: -q1.zeroPoint,
-    input1Multiplier,
-    input1Shift,
-    input2Offset: -q2.zeroPoint,
-    input2Multiplier,
-    input2Shift,
+    ...rescales,
     outputOffset: qo.zeroPoint,
     outputMultiplier: out.multiplier,
     outputShift: out.shift,
