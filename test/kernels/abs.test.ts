@@ -1,18 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runOp, type TensorDef } from './elementwise-support.js';
-
-const q = (
-  dtype: 'int8' | 'int16',
-  shape: number[],
-  values: number[] | undefined,
-  scale: number,
-  zp = 0,
-): TensorDef => ({
-  dtype,
-  shape,
-  values,
-  quant: { scale, zeroPoint: zp },
-});
+import { quantTensor as q, runOp } from './elementwise-support.js';
 
 describe('ABS', () => {
   it('offsets int8 by the zero points without rescaling when the scales match', () => {

@@ -17,6 +17,27 @@ export interface TensorDef {
   quant?: QuantSpec;
 }
 
+/** A quantized int8/int16 operand (`values` undefined for an output). */
+export const quantTensor = (
+  dtype: 'int8' | 'int16',
+  shape: number[],
+  values: number[] | undefined,
+  scale: number,
+  zp = 0,
+): TensorDef => ({
+  dtype,
+  shape,
+  values,
+  quant: { scale, zeroPoint: zp },
+});
+
+/** A float32 operand, by default a vector of its values. */
+export const floatTensor = (values: number[] | undefined, shape = [values?.length ?? 0]): TensorDef => ({
+  dtype: 'float32',
+  shape,
+  values,
+});
+
 export interface RunOptions {
   options?: BuiltinOptions;
   /** Place the output on input 0's bytes, as the planner does for an 'in-place' kernel. */

@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KernelPrepareError, UnsupportedOperatorError } from '../../src/errors.js';
 import { Interpreter } from '../../src/interpreter/interpreter.js';
-import { graphOf, randomInts, runOp, type TensorDef } from './elementwise-support.js';
-
-const q = (
-  dtype: 'int8' | 'int16',
-  shape: number[],
-  values: number[] | undefined,
-  scale: number,
-  zp = 0,
-): TensorDef => ({
-  dtype,
-  shape,
-  values,
-  quant: { scale, zeroPoint: zp },
-});
+import { graphOf, quantTensor as q, randomInts, runOp } from './elementwise-support.js';
 
 describe('MUL int8 / int16', () => {
   it('multiplies exactly when the multiplier is one, saturating', () => {

@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KernelPrepareError, UnsupportedOperatorError } from '../../src/errors.js';
 import { Interpreter } from '../../src/interpreter/interpreter.js';
-import { graphOf, runOp, type TensorDef } from './elementwise-support.js';
-
-const q = (
-  dtype: 'int8' | 'int16',
-  shape: number[],
-  values: number[] | undefined,
-  scale: number,
-  zp = 0,
-): TensorDef => ({
-  dtype,
-  shape,
-  values,
-  quant: { scale, zeroPoint: zp },
-});
+import { graphOf, quantTensor as q, runOp, type TensorDef } from './elementwise-support.js';
 
 describe('PRELU', () => {
   it('scales negative int8 inputs by a broadcast alpha (hand-computed)', () => {

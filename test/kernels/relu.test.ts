@@ -1,25 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KernelPrepareError } from '../../src/errors.js';
 import { Interpreter } from '../../src/interpreter/interpreter.js';
-import { graphOf, runOp, type TensorDef } from './elementwise-support.js';
-
-const q = (
-  dtype: 'int8' | 'int16',
-  shape: number[],
-  values: number[] | undefined,
-  scale: number,
-  zp = 0,
-): TensorDef => ({
-  dtype,
-  shape,
-  values,
-  quant: { scale, zeroPoint: zp },
-});
-const f32 = (values: number[] | undefined, shape = [values?.length ?? 0]): TensorDef => ({
-  dtype: 'float32',
-  shape,
-  values,
-});
+import { floatTensor as f32, graphOf, quantTensor as q, runOp } from './elementwise-support.js';
 
 describe('RELU', () => {
   it('rescales int8 to the output scale and clamps at the output zero point', () => {

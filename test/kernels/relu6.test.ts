@@ -1,23 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runOp, type TensorDef } from './elementwise-support.js';
-
-const q = (
-  dtype: 'int8' | 'int16',
-  shape: number[],
-  values: number[] | undefined,
-  scale: number,
-  zp = 0,
-): TensorDef => ({
-  dtype,
-  shape,
-  values,
-  quant: { scale, zeroPoint: zp },
-});
-const f32 = (values: number[] | undefined, shape = [values?.length ?? 0]): TensorDef => ({
-  dtype: 'float32',
-  shape,
-  values,
-});
+import { floatTensor as f32, quantTensor as q, runOp } from './elementwise-support.js';
 
 describe('RELU6', () => {
   it('clamps raw int8 values between the input zero point and 6 on the input scale', () => {

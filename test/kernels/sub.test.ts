@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KernelPrepareError } from '../../src/errors.js';
 import { Interpreter } from '../../src/interpreter/interpreter.js';
-import { graphOf, runOp, type TensorDef } from './elementwise-support.js';
-
-const q = (
-  dtype: 'int8' | 'int16',
-  shape: number[],
-  values: number[] | undefined,
-  scale: number,
-  zp = 0,
-): TensorDef => ({
-  dtype,
-  shape,
-  values,
-  quant: { scale, zeroPoint: zp },
-});
+import { graphOf, quantTensor as q, runOp } from './elementwise-support.js';
 
 describe('SUB', () => {
   it('subtracts int8 with rounding half away from zero and zero points', () => {
