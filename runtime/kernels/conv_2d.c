@@ -261,6 +261,44 @@ static void gathered_s8(const run_t *r, const int8_t *buf, const int8_t *w, int8
   }
 }
 
+/* How tf_conv_2d_s8 walks the output, fixed per call. */
+typedef struct {
+  int32_t oy_lo, oy_hi, ox_lo, ox_hi; /* pixels whose windows lie inside the input */
+  tf_conv_window_t whole;             /* their window, in_first aside */
+  int32_t in_place;                   /* pair such pixels, reading the input in place */
+  int8_t *buf;                        /* else gather into scratch (NULL: one pixel at a time) */
+  int8_t pad;                         /* the input zero point */
+} walk_t;
+
+/* One output row; *pending is a gathered pixel's output waiting for a partner (or NULL). */
+static int8_t *row_s8(const tf_conv_2d_q_t *p, const run_t *r, const walk_t *k, const int8_t *in_batch,
+                      const int8_t *filter, int32_t oy, int8_t *output, int8_t **pending) {
+  const tf_conv_2d_geom_t *g = &p->g;
+  const int32_t y0 = oy * g->stride_h - g->pad_h, row_full = oy >= k->oy_lo && oy < k->oy_hi;
+  for (int32_t ox = 0; ox < g->out_w;) {
+    const int32_t x0 = ox * g->stride_w - g->pad_w, full = row_full && ox >= k->ox_lo && ox < k->ox_hi;
+    tf_conv_window_t win = k->whole;
+    win.in_first = (y0 * g->in_w + x0) * g->in_d;
+    if (k->in_place && full && ox + 1 < k->ox_hi) {
+      pair_s8(r, in_batch, filter, &win, g->stride_w * g->in_d, output, output + g->out_d);
+      output += 2 * g->out_d;
+      ox += 2;
+      continue;
+    }
+    if (k->buf) {
+      gather_pixel(g, in_batch, oy, ox, k->pad, *pending ? 1 : 0, k->buf);
+      if (*pending) gathered_s8(r, k->buf, filter, *pending, output);
+      *pending = *pending ? 0 : output;
+    } else {
+      if (!full) win = tf_conv_window_at(g, y0, x0);
+      single_s8(r, in_batch, filter, &win, output);
+    }
+    output += g->out_d;
+    ox += 1;
+  }
+  return output;
+}
+
 /*
  * Pixels in row order. With a blocked filter and folded bias, pairs of interior pixels whose
  * windows come in long runs read the input in place; with scratch, the other pixels are
@@ -270,51 +308,26 @@ void tf_conv_2d_s8(const tf_conv_2d_q_t *p, const int8_t *input, const int8_t *f
                    int8_t *output, void *scratch) {
   const tf_conv_2d_geom_t *g = &p->g;
   const int32_t pairs = p->blocked && p->folded_bias != 0;
-  const int32_t x1 = g->stride_w * g->in_d;
-  const run_t r = run_of(p, bias);
-  int32_t oy_lo, oy_hi, ox_lo, ox_hi;
-  tf_conv_full_span(g->out_h, g->stride_h, g->pad_h, g->dilation_h, g->filter_h, g->in_h, &oy_lo, &oy_hi);
-  tf_conv_full_span(g->out_w, g->stride_w, g->pad_w, g->dilation_w, g->filter_w, g->in_w, &ox_lo, &ox_hi);
-  const tf_conv_window_t whole = tf_conv_window_at(g, oy_lo * g->stride_h - g->pad_h, ox_lo * g->stride_w - g->pad_w);
   const int32_t one_tap = g->filter_h == 1 && g->filter_w == 1;
+  const run_t r = run_of(p, bias);
+  walk_t k;
+  tf_conv_full_span(g->out_h, g->stride_h, g->pad_h, g->dilation_h, g->filter_h, g->in_h, &k.oy_lo, &k.oy_hi);
+  tf_conv_full_span(g->out_w, g->stride_w, g->pad_w, g->dilation_w, g->filter_w, g->in_w, &k.ox_lo, &k.ox_hi);
+  k.whole = tf_conv_window_at(g, k.oy_lo * g->stride_h - g->pad_h, k.ox_lo * g->stride_w - g->pad_w);
   if (pairs && one_tap && g->stride_h == 1 && g->stride_w == 1 && g->filter_d == g->in_d) {
-    pointwise_s8(p, &r, input, filter, &whole, output);
+    pointwise_s8(p, &r, input, filter, &k.whole, output);
     return;
   }
-  int8_t *buf = pairs && !one_tap ? (int8_t *)scratch : 0;
-  const int32_t in_place = pairs && (whole.seg >= 8 || !buf);
-  const int8_t pad = (int8_t)(-p->input_offset);
-  int8_t *pending = 0; /* a gathered pixel's output, waiting for a partner */
+  k.buf = pairs && !one_tap ? (int8_t *)scratch : 0;
+  /* Gathering pays off for short runs (a few channels per tap); long ones are read in place. */
+  k.in_place = pairs && (k.whole.seg >= 8 || !k.buf);
+  k.pad = (int8_t)(-p->input_offset);
+  int8_t *pending = 0;
   for (int32_t b = 0; b < g->batches; ++b) {
     const int8_t *in_batch = input + b * g->in_h * g->in_w * g->in_d;
-    for (int32_t oy = 0; oy < g->out_h; ++oy) {
-      const int32_t y0 = oy * g->stride_h - g->pad_h;
-      const int32_t row_full = oy >= oy_lo && oy < oy_hi;
-      for (int32_t ox = 0; ox < g->out_w;) {
-        const int32_t x0 = ox * g->stride_w - g->pad_w;
-        const int32_t full = row_full && ox >= ox_lo && ox < ox_hi;
-        tf_conv_window_t win = whole;
-        win.in_first = (y0 * g->in_w + x0) * g->in_d;
-        if (in_place && full && ox + 1 < ox_hi) {
-          pair_s8(&r, in_batch, filter, &win, x1, output, output + g->out_d);
-          output += 2 * g->out_d;
-          ox += 2;
-          continue;
-        }
-        if (buf) {
-          gather_pixel(g, in_batch, oy, ox, pad, pending ? 1 : 0, buf);
-          if (pending) gathered_s8(&r, buf, filter, pending, output);
-          pending = pending ? 0 : output;
-        } else {
-          if (!full) win = tf_conv_window_at(g, y0, x0);
-          single_s8(&r, in_batch, filter, &win, output);
-        }
-        output += g->out_d;
-        ox += 1;
-      }
-    }
+    for (int32_t oy = 0; oy < g->out_h; ++oy) output = row_s8(p, &r, &k, in_batch, filter, oy, output, &pending);
   }
-  if (pending) gathered_s8(&r, buf, filter, pending, 0);
+  if (pending) gathered_s8(&r, k.buf, filter, pending, 0);
 }
 
 void tf_conv_2d_s8_int4(const tf_conv_2d_q_t *p, const int8_t *input, const uint8_t *packed_filter,
