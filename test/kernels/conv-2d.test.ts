@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { KernelPrepareError, UnsupportedOperatorError } from '../../src/errors.js';
-import { type RefOp, refMagnitude, refQuant, refReal } from './conv-reference.js';
-import { type Operand, prepareConv, prepareError, rng, runConv } from './conv-support.js';
+import { type RefOp, refQuant } from './conv-reference.js';
+import {
+  expectNearReference,
+  type Operand,
+  prepareConv,
+  prepareError,
+  randomFloatCase,
+  randomQuantCase,
+  rng,
+  runConv,
+} from './conv-support.js';
 
 const opts = (o: Record<string, unknown> = {}) => ({
   padding: 'VALID',
@@ -180,8 +189,6 @@ function geometry(r: ReturnType<typeof rng>): Generated {
   return { ref, options, filterD };
 }
 
-const count = (s: number[]) => s.reduce((a, b) => a * b, 1);
-
 describe('CONV_2D against the plain reference (generated geometries)', () => {
   it('int8 and 16x8 match TFLM arithmetic exactly', () => {
     const r = rng(7);
@@ -189,43 +196,23 @@ describe('CONV_2D against the plain reference (generated geometries)', () => {
       const { ref, options } = geometry(r);
       const wide = i % 3 === 1;
       const int16 = i % 3 !== 0;
-      const dtype = int16 ? 'int16' : 'int8';
-      const lim = int16 ? 32767 : 127;
-      const outD = ref.outShape[3];
-      const inZp = int16 ? 0 : r.int(-128, 127);
-      const outZp = int16 ? 0 : r.int(-20, 20);
-      const x = Array.from({ length: count(ref.inShape) }, () => r.int(-lim - 1, lim));
-      const w = Array.from({ length: count(ref.filterShape) }, () => r.int(-127, 127));
-      const bias = Array.from({ length: outD }, () => r.int(-5000, 5000));
-      const filterScales = Array.from({ length: outD }, () => 0.001 + Math.abs(r.real()) * 0.01);
-      const inScale = 0.05;
-      const outScale = int16 ? 0.5 : 0.2;
+      const accumulator = wide ? 'int64' : 'int32';
+      const c = randomQuantCase(r, ref, {
+        int16,
+        biasLimit: 5000,
+        filterScales: [0.001, 0.01],
+        inScale: 0.05,
+        outScale: int16 ? 0.5 : 0.2,
+        accumulator,
+      });
       const act = r.int(0, 1) ? 'RELU' : 'NONE';
-      const lo = act === 'RELU' ? Math.max(-lim - 1, outZp) : -lim - 1;
-      const inputs: Operand[] = [
-        { dtype, shape: ref.inShape, values: x, quant: { scale: inScale, zeroPoint: inZp } },
-        {
-          dtype: 'int8',
-          shape: ref.filterShape,
-          values: w,
-          constant: true,
-          quant: { scale: filterScales, zeroPoint: filterScales.map(() => 0) },
-        },
-        { dtype: wide ? 'int64' : 'int32', shape: [outD], values: bias, constant: true },
-      ];
-      const output: Operand = { dtype, shape: ref.outShape, quant: { scale: outScale, zeroPoint: outZp } };
-      const q = {
-        inScale,
-        inZp,
-        filterScales,
-        outScale,
-        outZp,
-        accumulator: wide ? 'int64' : 'int32',
-        actMin: lo,
-        actMax: lim,
-      } as const;
-      const got = runConv('CONV_2D', inputs, output, { ...options, fusedActivationFunction: act });
-      expect(got, `case ${i}`).toEqual(refQuant(ref, x, w, bias, q));
+      const actMin = act === 'RELU' ? Math.max(c.q.actMin, c.q.outZp) : c.q.actMin;
+      const bias: Operand = { dtype: accumulator, shape: [ref.outShape[3]], values: c.bias!, constant: true };
+      const got = runConv('CONV_2D', [c.input, c.filter, bias], c.output, {
+        ...options,
+        fusedActivationFunction: act,
+      });
+      expect(got, `case ${i}`).toEqual(refQuant(ref, c.x, c.w, c.bias, { ...c.q, actMin }));
     }
   });
 
@@ -233,20 +220,14 @@ describe('CONV_2D against the plain reference (generated geometries)', () => {
     const r = rng(11);
     for (let i = 0; i < 40; i++) {
       const { ref, options } = geometry(r);
-      const x = Array.from({ length: count(ref.inShape) }, () => Math.fround(r.real() * 4));
-      const w = Array.from({ length: count(ref.filterShape) }, () => Math.fround(r.real()));
-      const bias = i % 2 ? Array.from({ length: ref.outShape[3] }, () => Math.fround(r.real())) : null;
+      const { x, w, bias } = randomFloatCase(r, ref, i % 2 === 1);
       const inputs: (Operand | null)[] = [
         { dtype: 'float32', shape: ref.inShape, values: x },
         { dtype: 'float32', shape: ref.filterShape, values: w, constant: true },
         bias && { dtype: 'float32', shape: [ref.outShape[3]], values: bias, constant: true },
       ];
       const got = runConv('CONV_2D', inputs, { dtype: 'float32', shape: ref.outShape }, options);
-      const want = refReal(ref, x, w, bias);
-      const mag = refMagnitude(ref, x, w);
-      got.forEach((v, j) => {
-        expect(Math.abs(v - want[j]), `case ${i} element ${j}`).toBeLessThanOrEqual(1e-6 * (mag[j] + 1));
-      });
+      expectNearReference(got, ref, x, w, bias, `case ${i}`);
     }
   });
 });

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { KernelPrepareError, UnsupportedOperatorError } from '../../src/errors.js';
-import { type RefOp, refMagnitude, refQuant, refReal } from './conv-reference.js';
-import { type Operand, prepareConv, prepareError, rng, runConv } from './conv-support.js';
+import { type RefOp, refQuant } from './conv-reference.js';
+import {
+  expectNearReference,
+  type Operand,
+  prepareConv,
+  prepareError,
+  randomFloatCase,
+  randomQuantCase,
+  rng,
+  runConv,
+} from './conv-support.js';
 
 const OP = 'DEPTHWISE_CONV_2D';
 const opts = (o: Record<string, unknown> = {}) => ({
@@ -94,8 +103,6 @@ describe('DEPTHWISE_CONV_2D 16x8 and float32 (hand-computed)', () => {
   });
 });
 
-const count = (s: number[]) => s.reduce((a, b) => a * b, 1);
-
 function geometry(r: ReturnType<typeof rng>) {
   const padding = r.int(0, 1) ? 'SAME' : 'VALID';
   const [sh, sw, dh, dw, dm] = [r.int(1, 2), r.int(1, 3), r.int(1, 2), r.int(1, 2), r.int(1, 3)];
@@ -133,40 +140,20 @@ describe('DEPTHWISE_CONV_2D against the plain reference (generated geometries)',
     for (let i = 0; i < 60; i++) {
       const { ref, options } = geometry(r);
       const int16 = i % 2 === 1;
-      const dtype = int16 ? 'int16' : 'int8';
-      const lim = int16 ? 32767 : 127;
-      const outD = ref.outShape[3];
-      const inZp = int16 ? 0 : r.int(-128, 127);
-      const outZp = int16 ? 0 : r.int(-20, 20);
-      const x = Array.from({ length: count(ref.inShape) }, () => r.int(-lim - 1, lim));
-      const w = Array.from({ length: count(ref.filterShape) }, () => r.int(-127, 127));
-      const bias = Array.from({ length: outD }, () => r.int(-5000, 5000));
-      const filterScales = Array.from({ length: outD }, () => 0.002 + Math.abs(r.real()) * 0.02);
-      const [inScale, outScale] = [0.05, int16 ? 0.5 : 0.1];
-      const inputs: Operand[] = [
-        { dtype, shape: ref.inShape, values: x, quant: { scale: inScale, zeroPoint: inZp } },
-        {
-          dtype: 'int8',
-          shape: ref.filterShape,
-          values: w,
-          constant: true,
-          quant: { scale: filterScales, zeroPoint: filterScales.map(() => 0), quantizedDimension: 3 },
-        },
-        { dtype: int16 ? 'int64' : 'int32', shape: [outD], values: bias, constant: true },
-      ];
-      const output: Operand = { dtype, shape: ref.outShape, quant: { scale: outScale, zeroPoint: outZp } };
       const accumulator = int16 ? 'int64' : 'int32';
-      const q = {
-        inScale,
-        inZp,
-        filterScales,
-        outScale,
-        outZp,
+      const c = randomQuantCase(r, ref, {
+        int16,
+        biasLimit: 5000,
+        filterScales: [0.002, 0.02],
+        inScale: 0.05,
+        outScale: int16 ? 0.5 : 0.1,
         accumulator,
-        actMin: -lim - 1,
-        actMax: lim,
-      } as const;
-      expect(runConv(OP, inputs, output, options), `case ${i}`).toEqual(refQuant(ref, x, w, bias, q));
+        quantizedDimension: 3,
+      });
+      const bias: Operand = { dtype: accumulator, shape: [ref.outShape[3]], values: c.bias!, constant: true };
+      expect(runConv(OP, [c.input, c.filter, bias], c.output, options), `case ${i}`).toEqual(
+        refQuant(ref, c.x, c.w, c.bias, c.q),
+      );
     }
   });
 
@@ -174,20 +161,14 @@ describe('DEPTHWISE_CONV_2D against the plain reference (generated geometries)',
     const r = rng(29);
     for (let i = 0; i < 40; i++) {
       const { ref, options } = geometry(r);
-      const x = Array.from({ length: count(ref.inShape) }, () => Math.fround(r.real() * 4));
-      const w = Array.from({ length: count(ref.filterShape) }, () => Math.fround(r.real()));
-      const bias = Array.from({ length: ref.outShape[3] }, () => Math.fround(r.real()));
+      const { x, w, bias } = randomFloatCase(r, ref, true);
       const inputs: Operand[] = [
         { dtype: 'float32', shape: ref.inShape, values: x },
         { dtype: 'float32', shape: ref.filterShape, values: w, constant: true },
-        { dtype: 'float32', shape: [ref.outShape[3]], values: bias, constant: true },
+        { dtype: 'float32', shape: [ref.outShape[3]], values: bias!, constant: true },
       ];
       const got = runConv(OP, inputs, { dtype: 'float32', shape: ref.outShape }, options);
-      const want = refReal(ref, x, w, bias);
-      const mag = refMagnitude(ref, x, w);
-      got.forEach((v, j) => {
-        expect(Math.abs(v - want[j]), `case ${i} element ${j}`).toBeLessThanOrEqual(1e-6 * (mag[j] + 1));
-      });
+      expectNearReference(got, ref, x, w, bias, `case ${i}`);
     }
   });
 });
