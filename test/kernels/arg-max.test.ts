@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KernelPrepareError, UnsupportedOperatorError } from '../../src/errors.js';
-import { lcgInts, prepareError, runOp } from './pool-reduce-support.js';
+import { randomInts } from './elementwise-support.js';
+import { prepareError, runOp } from './pool-reduce-support.js';
 
 const axis = (v: number) => ({ dtype: 'int32' as const, shape: [1], data: [v] });
 
@@ -24,7 +25,7 @@ describe('ARG_MAX', () => {
   });
 
   it('finds the class of an int8 [1,1,2,5] tensor along the last axis', () => {
-    const values = lcgInts(10, -128, 127, 4);
+    const values = randomInts(10, -128, 127, 4);
     const q = { scale: 0.1, zeroPoint: -3 };
     const { outputs } = runOp(
       'ARG_MAX',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KernelPrepareError, UnsupportedOperatorError } from '../../src/errors.js';
-import { lcgInts, prepareError, runOp } from './pool-reduce-support.js';
+import { randomInts } from './elementwise-support.js';
+import { prepareError, runOp } from './pool-reduce-support.js';
 
 type Pad = 'SAME' | 'VALID';
 const pool = (fh: number, fw: number, sh: number, sw: number, padding: Pad, act = 'NONE') => ({
@@ -74,7 +75,7 @@ describe('AVERAGE_POOL_2D int8 / int16', () => {
 
   it('matches a window-average reference on a strided int8 SAME pool', () => {
     const [h, w, d] = [5, 6, 3];
-    const values = lcgInts(h * w * d, -128, 127, 21);
+    const values = randomInts(h * w * d, -128, 127, 21);
     const q = { scale: 0.02, zeroPoint: 3 };
     const { outputs } = runOp(
       'AVERAGE_POOL_2D',

@@ -10,6 +10,8 @@ import { readModel } from '../../src/tflite/reader.js';
 import type { DType } from '../../src/tflite/schema.js';
 import { elementCount } from '../../src/tflite/verify.js';
 import { type RefOp, type RefQuant, refMagnitude, refReal } from './conv-reference.js';
+import { decode } from './elementwise-support.js';
+import { lcg } from './fc-group-support.js';
 
 export interface Operand {
   dtype: DType;
@@ -37,14 +39,6 @@ export function convGraph(
   b.addOperator(opcode, ids, [out], options);
   b.markOutputs(out);
   return buildGraph(readModel(b.build()));
-}
-
-function decode(dtype: DType, bytes: Uint8Array): number[] {
-  const buf = bytes.slice().buffer;
-  if (dtype === 'int8') return Array.from(new Int8Array(buf));
-  if (dtype === 'int16') return Array.from(new Int16Array(buf));
-  if (dtype === 'float32') return Array.from(new Float32Array(buf));
-  throw new Error(`cannot decode ${dtype}`);
 }
 
 /** Runs the op with its non-constant inputs fed from their values; returns the output elements. */
@@ -95,11 +89,7 @@ export function prepareError(
 
 /** Deterministic pseudo-random numbers (LCG) for generated cases. */
 export function rng(seed: number): { int(lo: number, hi: number): number; real(): number } {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
+  const next = lcg(seed);
   return {
     int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),
     real: () => next() * 2 - 1,

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { KernelPrepareError, UnsupportedOperatorError } from '../../src/errors.js';
 import { Interpreter } from '../../src/interpreter/interpreter.js';
 import { encodeValues } from '../../src/tflite/model-builder.js';
-import { decode, opGraph, prepareOp, runOp } from './shape-support.js';
+import { decode } from './elementwise-support.js';
+import { opGraph, prepareOp, runOp } from './shape-support.js';
 
 const axis = (v: number) => ({ dtype: 'int32' as const, shape: [1], data: [v] });
 

@@ -5,6 +5,7 @@ import type { BuiltinOptions } from '../../src/tflite/model.js';
 import { encodeValues, ModelBuilder, type QuantSpec } from '../../src/tflite/model-builder.js';
 import { readModel } from '../../src/tflite/reader.js';
 import type { DType } from '../../src/tflite/schema.js';
+import { decode } from './elementwise-support.js';
 
 export interface T {
   dtype: DType;
@@ -61,24 +62,6 @@ export function runOp(
   options: BuiltinOptions = {},
 ): number[] {
   return invoke(opInterpreter(opcode, inputs, output, options), ...feed);
-}
-
-export function decode(dtype: DType, bytes: Uint8Array): number[] {
-  const buf = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-  switch (dtype) {
-    case 'int8':
-      return [...new Int8Array(buf)];
-    case 'uint8':
-      return [...new Uint8Array(buf)];
-    case 'int16':
-      return [...new Int16Array(buf)];
-    case 'int32':
-      return [...new Int32Array(buf)];
-    case 'float32':
-      return [...new Float32Array(buf)];
-    default:
-      throw new Error(`decode: ${dtype}`);
-  }
 }
 
 /** A deterministic pseudo-random generator (LCG) for test data. */

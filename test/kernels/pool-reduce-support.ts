@@ -4,7 +4,7 @@ import { Interpreter } from '../../src/interpreter/interpreter.js';
 import type { BuiltinOptions } from '../../src/tflite/model.js';
 import { encodeValues, ModelBuilder, type TensorSpec } from '../../src/tflite/model-builder.js';
 import { readModel } from '../../src/tflite/reader.js';
-import type { DType } from '../../src/tflite/schema.js';
+import { decode, randomInts } from './elementwise-support.js';
 
 /** An op input: `data` makes it a constant, `values` a graph input set before invoke. */
 export interface OpInput extends TensorSpec {
@@ -15,24 +15,6 @@ export interface OpRun {
   interp: Interpreter;
   /** Each output decoded as numbers in its dtype. */
   outputs: number[][];
-}
-
-function decode(dtype: DType, bytes: Uint8Array): number[] {
-  const b = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-  switch (dtype) {
-    case 'float32':
-      return Array.from(new Float32Array(b));
-    case 'int32':
-      return Array.from(new Int32Array(b));
-    case 'int16':
-      return Array.from(new Int16Array(b));
-    case 'int8':
-      return Array.from(new Int8Array(b));
-    case 'int64':
-      return Array.from(new BigInt64Array(b), Number);
-    default:
-      return Array.from(new Uint8Array(b));
-  }
 }
 
 /** Builds the single-op model and prepares it (throws what prepare throws). */
@@ -78,18 +60,7 @@ export function prepareError(
   }
 }
 
-/** Deterministic pseudo-random integers in [lo, hi] (a small LCG; tests must not use Math.random). */
-export function lcgInts(n: number, lo: number, hi: number, seed = 1): number[] {
-  let s = seed >>> 0;
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    out.push(lo + (s % (hi - lo + 1)));
-  }
-  return out;
-}
-
 /** Deterministic pseudo-random float32 values in [-scale, scale). */
 export function lcgFloats(n: number, scale: number, seed = 7): number[] {
-  return lcgInts(n, 0, 1 << 20, seed).map((v) => Math.fround(((v / (1 << 20)) * 2 - 1) * scale));
+  return randomInts(n, 0, 1 << 20, seed).map((v) => Math.fround(((v / (1 << 20)) * 2 - 1) * scale));
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { KernelPrepareError, UnsupportedOperatorError } from '../../src/errors.js';
 import { Interpreter } from '../../src/interpreter/interpreter.js';
 import { encodeValues } from '../../src/tflite/model-builder.js';
-import { decode, iota, opGraph, prepareOp, runOp } from './shape-support.js';
+import { decode } from './elementwise-support.js';
+import { iota, opGraph, prepareOp, runOp } from './shape-support.js';
 
 const q = { scale: 0.5, zeroPoint: -3 };
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KernelPrepareError, UnsupportedOperatorError } from '../../src/errors.js';
-import { lcgInts, prepareError, runOp } from './pool-reduce-support.js';
+import { randomInts } from './elementwise-support.js';
+import { prepareError, runOp } from './pool-reduce-support.js';
 
 const size = (h: number, w: number) => ({ dtype: 'int32' as const, shape: [2], data: [h, w] });
 
@@ -59,7 +60,7 @@ describe('RESIZE_BILINEAR int8', () => {
   });
 
   it('stays within one step of the float interpolation on a 3x3 -> 5x4 resize', () => {
-    const values = lcgInts(9 * 2, -128, 127, 8);
+    const values = randomInts(9 * 2, -128, 127, 8);
     const input = (dtype: 'int8' | 'float32') => ({ dtype, shape: [1, 3, 3, 2], values, quant: q });
     const out = (dtype: 'int8' | 'float32') => [{ dtype, shape: [1, 5, 4, 2], quant: q }];
     const i8 = runOp('RESIZE_BILINEAR', [input('int8'), size(5, 4)], out('int8'));

@@ -4,21 +4,11 @@ import { Interpreter, type InterpreterOptions } from '../../src/interpreter/inte
 import type { BuiltinOptions } from '../../src/tflite/model.js';
 import { encodeValues, ModelBuilder, type TensorSpec } from '../../src/tflite/model-builder.js';
 import { readModel } from '../../src/tflite/reader.js';
-import type { DType } from '../../src/tflite/schema.js';
+import { decode } from './elementwise-support.js';
 
 /** An op input: `data` makes it a constant, `values` a graph input set before invoke, neither = omitted (-1). */
 export interface OpInput extends TensorSpec {
   values?: readonly number[];
-}
-
-export function decode(dtype: DType, bytes: Uint8Array): number[] {
-  const b = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-  if (dtype === 'float32') return Array.from(new Float32Array(b));
-  if (dtype === 'int32') return Array.from(new Int32Array(b));
-  if (dtype === 'int16') return Array.from(new Int16Array(b));
-  if (dtype === 'int8') return Array.from(new Int8Array(b));
-  if (dtype === 'int64') return Array.from(new BigInt64Array(b), Number);
-  return Array.from(new Uint8Array(b));
 }
 
 /** The single-op graph: tensors are numbered inputs first (in order), then outputs. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { KernelPrepareError } from '../../src/errors.js';
 import { Interpreter } from '../../src/interpreter/interpreter.js';
 import { encodeValues } from '../../src/tflite/model-builder.js';
-import { decode, opGraph, prepareOp, runOp } from './shape-support.js';
+import { decode } from './elementwise-support.js';
+import { opGraph, prepareOp, runOp } from './shape-support.js';
 
 describe('SQUEEZE', () => {
   it('drops every size-1 dimension when none are listed', () => {
