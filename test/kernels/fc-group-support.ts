@@ -64,6 +64,18 @@ export function runOp(
   return invoke(opInterpreter(opcode, inputs, output, options), ...feed);
 }
 
+/** Runs a one-input op on `values`: input and output share the dtype and length. */
+export function runUnary(
+  opcode: string,
+  dtype: DType,
+  inQ: QuantSpec | undefined,
+  outQ: QuantSpec | undefined,
+  values: number[],
+): number[] {
+  const shape = [values.length];
+  return runOp(opcode, [{ dtype, shape, quant: inQ }], { dtype, shape, quant: outQ }, [values]);
+}
+
 /** A deterministic pseudo-random generator (LCG) for test data. */
 export function lcg(seed: number): () => number {
   let s = seed >>> 0;

@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { KernelPrepareError, UnsupportedOperatorError } from '../../src/errors.js';
 import type { DType } from '../../src/tflite/schema.js';
-import { opInterpreter, randomFloats, randomInts, runOp } from './fc-group-support.js';
+import { opInterpreter, randomFloats, randomInts, runUnary } from './fc-group-support.js';
 
 type Q = { scale: number; zeroPoint: number } | undefined;
 
-function logistic(dtype: DType, inQ: Q, outQ: Q, values: number[]): number[] {
-  return runOp(
-    'LOGISTIC',
-    [{ dtype, shape: [values.length], quant: inQ }],
-    { dtype, shape: [values.length], quant: outQ },
-    [values],
-  );
-}
+const logistic = (dtype: DType, inQ: Q, outQ: Q, values: number[]) =>
+  runUnary('LOGISTIC', dtype, inQ, outQ, values);
 
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 

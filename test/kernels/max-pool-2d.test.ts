@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KernelPrepareError } from '../../src/errors.js';
 import { randomInts } from './elementwise-support.js';
-import { lcgFloats, prepareError, runOp } from './pool-reduce-support.js';
-
-type Pad = 'SAME' | 'VALID';
-const pool = (fh: number, fw: number, sh: number, sw: number, padding: Pad, act = 'NONE') => ({
-  padding,
-  filterHeight: fh,
-  filterWidth: fw,
-  strideH: sh,
-  strideW: sw,
-  fusedActivationFunction: act,
-});
+import { lcgFloats, poolOptions as pool, prepareError, runOp } from './pool-reduce-support.js';
 
 describe('MAX_POOL_2D float32', () => {
   it('ignores SAME padding instead of treating it as zeros', () => {

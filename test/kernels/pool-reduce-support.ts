@@ -64,3 +64,20 @@ export function prepareError(
 export function lcgFloats(n: number, scale: number, seed = 7): number[] {
   return randomInts(n, 0, 1 << 20, seed).map((v) => Math.fround(((v / (1 << 20)) * 2 - 1) * scale));
 }
+
+/** Pool2DOptions of an fh x fw window moving sh x sw. */
+export const poolOptions = (
+  fh: number,
+  fw: number,
+  sh: number,
+  sw: number,
+  padding: 'SAME' | 'VALID',
+  act = 'NONE',
+) => ({
+  padding,
+  filterHeight: fh,
+  filterWidth: fw,
+  strideH: sh,
+  strideW: sw,
+  fusedActivationFunction: act,
+});

@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { KernelPrepareError, UnsupportedOperatorError } from '../../src/errors.js';
 import type { DType } from '../../src/tflite/schema.js';
-import { opInterpreter, randomFloats, randomInts, runOp } from './fc-group-support.js';
+import { opInterpreter, randomFloats, randomInts, runUnary } from './fc-group-support.js';
 
 type Q = { scale: number; zeroPoint: number } | undefined;
 
-function tanh(dtype: DType, inQ: Q, outQ: Q, values: number[]): number[] {
-  return runOp(
-    'TANH',
-    [{ dtype, shape: [values.length], quant: inQ }],
-    { dtype, shape: [values.length], quant: outQ },
-    [values],
-  );
-}
+const tanh = (dtype: DType, inQ: Q, outQ: Q, values: number[]) => runUnary('TANH', dtype, inQ, outQ, values);
 
 describe('TANH int8', () => {
   const out8 = { scale: 1 / 128, zeroPoint: 0 };
