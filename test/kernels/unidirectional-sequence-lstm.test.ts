@@ -78,35 +78,26 @@ describe('UNIDIRECTIONAL_SEQUENCE_LSTM float32', () => {
     ),
   );
   const expected = referenceLstm(w, x3, stateSize);
+  /** The float op over [batches, steps] (or, `timeMajor`, [steps, batches]) sequences. */
+  const floatLstm = (timeMajor: boolean) => {
+    const [outer, inner] = timeMajor ? [steps, batches] : [batches, steps];
+    return opInterpreter(
+      'UNIDIRECTIONAL_SEQUENCE_LSTM',
+      floatInputs(w, [outer, inner, inputSize], batches, stateSize),
+      { dtype: 'float32', shape: [outer, inner, stateSize] },
+      options({ timeMajor }),
+    );
+  };
 
   it('matches a plain float LSTM, batch-major', () => {
-    const shape = [batches, steps, inputSize];
-    const interp = opInterpreter(
-      'UNIDIRECTIONAL_SEQUENCE_LSTM',
-      floatInputs(w, shape, batches, stateSize),
-      {
-        dtype: 'float32',
-        shape: [batches, steps, stateSize],
-      },
-      options(),
-    );
-    const out = invoke(interp, xs);
+    const out = invoke(floatLstm(false), xs);
     expected.flat(2).forEach((v, i) => {
       expect(out[i]).toBeCloseTo(v, 5);
     });
   });
 
   it('matches a plain float LSTM, time-major', () => {
-    const shape = [steps, batches, inputSize];
-    const interp = opInterpreter(
-      'UNIDIRECTIONAL_SEQUENCE_LSTM',
-      floatInputs(w, shape, batches, stateSize),
-      {
-        dtype: 'float32',
-        shape: [steps, batches, stateSize],
-      },
-      options({ timeMajor: true }),
-    );
+    const interp = floatLstm(true);
     const timeMajor: number[] = [];
     for (let t = 0; t < steps; t++) for (let b = 0; b < batches; b++) timeMajor.push(...x3[b][t]);
     const out = invoke(interp, timeMajor);
@@ -118,16 +109,7 @@ describe('UNIDIRECTIONAL_SEQUENCE_LSTM float32', () => {
   });
 
   it('carries the state into the next invoke and clears it on reset', () => {
-    const shape = [batches, steps, inputSize];
-    const interp = opInterpreter(
-      'UNIDIRECTIONAL_SEQUENCE_LSTM',
-      floatInputs(w, shape, batches, stateSize),
-      {
-        dtype: 'float32',
-        shape: [batches, steps, stateSize],
-      },
-      options(),
-    );
+    const interp = floatLstm(false);
     const first = invoke(interp, xs);
     expect(invoke(interp, xs)).not.toEqual(first);
     interp.reset();
