@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { multiplyWide } from '../../../src/kernels/common/conv-eval.js';
+import { forEachOutputPixel, multiplyWide } from '../../../src/kernels/common/conv-eval.js';
 import { multiplyByQuantizedMultiplierInt64 } from '../../../src/quant/fixed-point.js';
 
 describe('multiplyWide', () => {
@@ -28,5 +28,19 @@ describe('multiplyWide', () => {
     expect(multiplyWide(2 ** 40, 0x7fffffff, -20)).toBe(
       multiplyByQuantizedMultiplierInt64(2n ** 40n, 0x7fffffff, -20),
     );
+  });
+});
+
+describe('forEachOutputPixel', () => {
+  it('visits NHWC output pixels with their batch offset, window origin and output offset', () => {
+    const g = { batches: 2, inH: 3, inW: 3, inD: 2, filterH: 2, filterW: 2, outH: 2, outW: 1, outD: 4 };
+    const seen: number[][] = [];
+    forEachOutputPixel({ ...g, strideH: 2, strideW: 1, padH: 1, padW: 0 }, (...a) => seen.push(a));
+    expect(seen).toEqual([
+      [0, -1, 0, 0],
+      [0, 1, 0, 4],
+      [18, -1, 0, 8],
+      [18, 1, 0, 12],
+    ]);
   });
 });
