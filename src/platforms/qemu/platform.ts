@@ -11,23 +11,20 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../../errors.js';
-import { runQemu } from '../../qemu/run-qemu.js';
 import { qemuBoard, qemuBoards } from '../common/boards.js';
 import { buildFirmwareProject } from '../common/firmware-cmake-build.js';
 import { FIRMWARE_OPTIONS, firmwareSettings } from '../common/firmware-options.js';
 import { FIRMWARE_ELF, type FirmwareSettings, writeFirmwareProject } from '../common/firmware-project.js';
 import { readModelSummary } from '../model-source.js';
-import { int, str } from '../options.js';
+import { str } from '../options.js';
 import type { DeviceConnection, OptionSpec, OptionValues, Platform } from '../types.js';
-import { QemuTransport } from './qemu-transport.js';
-import { waitForReady } from './ready.js';
+import { connectQemu, stagedImage } from './connect.js';
 
 /** Shared with the platforms that build on this one (src/platforms/common/firmware-options.ts). */
 export { FIRMWARE_OPTIONS } from '../common/firmware-options.js';
 
 export const STAGED_ELF = 'flash/firmware.elf';
 /** Boot to main takes milliseconds, more on a loaded machine. */
-const READY_TIMEOUT_MS = 10_000;
 
 const QEMU_OPTIONS: OptionSpec[] = [
   {
@@ -61,39 +58,7 @@ const QEMU_OPTIONS: OptionSpec[] = [
 const settings = (o: OptionValues): FirmwareSettings => firmwareSettings(qemuBoard(str(o, 'board')), o, true);
 
 async function openQemu(dir: string, o: OptionValues): Promise<DeviceConnection> {
-  const elf = join(dir, STAGED_ELF);
-  if (!existsSync(elf)) {
-    throw new UsageError(
-      `${dir} has no flashed firmware (${STAGED_ELF})`,
-      `run: tinyforge build ${dir} && tinyforge flash ${dir}`,
-    );
-  }
-  const board = qemuBoard(str(o, 'board'));
-  const counter = str(o, 'counter');
-  const qemu = await runQemu({
-    board,
-    elf,
-    timeoutMs: int(o, 'timeout') * 1000,
-    icount: counter !== 'none',
-    plugin: counter === 'exact',
-  });
-  const transport = new QemuTransport(qemu);
-  try {
-    await waitForReady(transport, READY_TIMEOUT_MS);
-  } catch (e) {
-    await transport.close();
-    await qemu.kill();
-    throw e;
-  }
-  return {
-    transport,
-    counts: counter === 'none' ? null : { unit: 'instructions', perTick: 1e9 / board.systickHz },
-    nextInvokeCount: counter === 'exact' ? () => qemu.nextInsnCount() : undefined,
-    close: async () => {
-      await transport.close();
-      await qemu.kill();
-    },
-  };
+  return connectQemu(qemuBoard(str(o, 'board')), stagedImage(dir, STAGED_ELF), o);
 }
 
 export const qemuPlatform: Platform = {

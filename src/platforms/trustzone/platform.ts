@@ -8,13 +8,11 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../../errors.js';
-import { runQemu } from '../../qemu/run-qemu.js';
 import { FIRMWARE_OPTIONS } from '../common/firmware-options.js';
 import type { OptLevel } from '../common/toolchain.js';
 import { readModelSummary } from '../model-source.js';
 import { bool, int, str } from '../options.js';
-import { QemuTransport } from '../qemu/qemu-transport.js';
-import { waitForReady } from '../qemu/ready.js';
+import { connectQemu, stagedImage } from '../qemu/connect.js';
 import type { DeviceConnection, OptionSpec, OptionValues, Platform } from '../types.js';
 import { imageBoard, trustZoneBoard, trustZoneBoards } from './boards.js';
 import { buildTrustZoneProject, FIRMWARE_ELF, PROBE_ELF } from './build.js';
@@ -25,7 +23,6 @@ export const STAGED_ELF = 'flash/firmware.elf';
 export const STAGED_PROBE = 'flash/probe.elf';
 export const DEFAULT_BOARD = 'mps2-an521';
 /** Boot (secure set-up, then the non-secure application) to its ready byte. */
-const READY_TIMEOUT_MS = 10_000;
 /** TF_SEC_MAX_BUFFERS of runtime/secure/tf_secure_core.h: buffers per direction of one secure call. */
 const TF_SEC_MAX_BUFFERS = 16;
 
@@ -109,44 +106,10 @@ export function qemuBoardOf(o: OptionValues) {
   return imageBoard(layout.board, layout.secureCode, layout.secureRam);
 }
 
-export function stagedImage(dir: string, staged: string): string {
-  const elf = join(dir, staged);
-  if (!existsSync(elf)) {
-    throw new UsageError(
-      `${dir} has no flashed firmware (${staged})`,
-      `run: tinyforge build ${dir} && tinyforge flash ${dir}`,
-    );
-  }
-  return elf;
-}
+export { stagedImage };
 
 async function openQemu(dir: string, o: OptionValues): Promise<DeviceConnection> {
-  const board = qemuBoardOf(o);
-  const counter = str(o, 'counter');
-  const qemu = await runQemu({
-    board,
-    elf: stagedImage(dir, STAGED_ELF),
-    timeoutMs: int(o, 'timeout') * 1000,
-    icount: counter !== 'none',
-    plugin: counter === 'exact',
-  });
-  const transport = new QemuTransport(qemu);
-  try {
-    await waitForReady(transport, READY_TIMEOUT_MS);
-  } catch (e) {
-    await transport.close();
-    await qemu.kill();
-    throw e;
-  }
-  return {
-    transport,
-    counts: counter === 'none' ? null : { unit: 'instructions', perTick: 1e9 / board.systickHz },
-    nextInvokeCount: counter === 'exact' ? () => qemu.nextInsnCount() : undefined,
-    close: async () => {
-      await transport.close();
-      await qemu.kill();
-    },
-  };
+  return connectQemu(qemuBoardOf(o), stagedImage(dir, STAGED_ELF), o);
 }
 
 export const trustZonePlatform: Platform = {
